@@ -1,0 +1,44 @@
+# One task runner for people and CI: every target sets up what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve lint check clean lock
+
+# The virtual environment, installed from the hash-pinned lock; redone when either changes.
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/parallax build
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/parallax build
+	$(BIN)/mkdocs serve
+
+check: $(STAMP)
+	$(BIN)/parallax check --strict
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
+
+test: $(STAMP) lint
+	$(BIN)/parallax check
+	$(BIN)/pytest
+
+clean:
+	test ! -x $(BIN)/parallax || $(BIN)/parallax clean
+	rm -rf site
+
+# Re-pin every dependency (needs network access to PyPI); commit requirements.lock afterwards.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 \
+		--no-header -o requirements.lock

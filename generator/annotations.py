@@ -1,0 +1,207 @@
+"""The researcher's YAML in `annotations/` -> validated, typed annotations. Reads only.
+
+Each file is checked against its JSON Schema (shipped in `generator/schemas/`, also used by
+editors for autocompletion). Problems name file:line:column; valid parts of a file still apply.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from generator.load import display_path
+from generator.model import METADATA_FIELDS, Problem, Severity
+from generator.yamlfile import Location, YamlDocument, YamlError, load_yaml
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightSpec:
+    quote: str
+    note: str
+    before: str = ""
+    after: str = ""
+    tags: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnnotation:
+    article_id: str
+    path: str
+    overrides: tuple[tuple[str, str, int | None], ...]
+    """(field, value, line) for each metadata field the researcher set."""
+    highlights: tuple[HighlightSpec, ...]
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    articles: tuple[ArticleAnnotation, ...]
+    problems: tuple[Problem, ...]
+
+    def for_article(self, article_id: str) -> ArticleAnnotation | None:
+        for annotation in self.articles:
+            if annotation.article_id == article_id:
+                return annotation
+        return None
+
+
+def load_annotations(folder: Path, root: Path) -> Annotations:
+    """Read `folder/articles/*.yml`; a missing folder simply means no annotations yet."""
+    articles: list[ArticleAnnotation] = []
+    problems: list[Problem] = []
+    article_folder = folder / "articles"
+    if article_folder.is_dir():
+        for path in sorted(article_folder.iterdir()):
+            if path.name.startswith(".") or not path.is_file():
+                continue
+            display = display_path(path, root)
+            if path.suffix.lower() not in YAML_SUFFIXES:
+                problems.append(Problem(display, "not a YAML file (expected .yml or .yaml); ignored"))
+                continue
+            try:
+                document = load_yaml(path, display)
+            except YamlError as error:
+                problems.append(error.problem)
+                continue
+            problems.extend(validate(document, "article"))
+            articles.append(_article_annotation(path.stem, document))
+    return Annotations(tuple(articles), tuple(problems))
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    text = resources.files("generator.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def validate(document: YamlDocument, schema_name: str) -> list[Problem]:
+    """Every way `document` breaks its schema, as problems at the offending line."""
+    if document.data is None:
+        return []
+    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    problems: list[Problem] = []
+    for error in sorted(
+        validator.iter_errors(document.data), key=lambda e: [str(p) for p in e.absolute_path]
+    ):
+        problems.extend(_explain(document, error))
+    return problems
+
+
+def _explain(document: YamlDocument, error: jsonschema.ValidationError) -> list[Problem]:
+    location: Location = tuple(error.absolute_path)
+    where = _describe(location)
+    rules: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
+    if error.validator == "additionalProperties":
+        known = sorted(rules.get("properties", {}))
+        return [
+            document.problem(
+                (*location, key),
+                f"unknown key '{key}'{' in ' + where if where else ''}. Expected one of: {', '.join(known)}"
+                + did_you_mean(str(key), known),
+                key=True,
+            )
+            for key in (error.instance if isinstance(error.instance, dict) else {})
+            if key not in known
+        ]
+    if error.validator == "type":
+        expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        message = f"{where or 'the file'}: expected {expected}, found {_describe_value(error.instance)}"
+    elif error.validator == "required":
+        missing = str(error.message).split("'")[1]
+        message = f"{where or 'the file'}: missing required key '{missing}'"
+    elif error.validator == "pattern":
+        expected = rules.get("x-expected", f"text matching {error.validator_value}")
+        message = f"{where}: expected {expected}, found {_describe_value(error.instance)}"
+    elif error.validator == "minLength":
+        message = f"{where}: expected some text, found an empty string"
+    else:
+        message = f"{where or 'the file'}: {error.message}"
+    return [document.problem(location, message)]
+
+
+_TYPE_NAMES = {"object": "a mapping of keys to values", "array": "a list", "string": "text"}
+
+
+def _describe(location: Location) -> str:
+    text = ""
+    for part in location:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return f"'{text}'" if text else ""
+
+
+def _describe_value(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"'{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f". Did you mean '{close[0]}'?" if close else ""
+
+
+def _article_annotation(article_id: str, document: YamlDocument) -> ArticleAnnotation:
+    data = document.data if isinstance(document.data, dict) else {}
+    root_mark = document.mark(())
+    overrides = []
+    for name in METADATA_FIELDS:
+        value = data.get(name)
+        if isinstance(value, str) and value.strip() and _is_valid(name, value):
+            mark = document.mark((name,))
+            overrides.append((name, value.strip(), mark.line if mark else None))
+    highlights = []
+    raw = data.get("highlights")
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(item, dict) or not isinstance(item.get("quote"), str) or not item["quote"]:
+            continue
+        tags = item.get("tags")
+        mark = document.mark(("highlights", index))
+        highlights.append(
+            HighlightSpec(
+                quote=item["quote"],
+                note=str(item.get("note") or ""),
+                before=str(item.get("before") or ""),
+                after=str(item.get("after") or ""),
+                tags=tuple(str(tag) for tag in tags) if isinstance(tags, list) else (),
+                line=mark.line if mark else None,
+            )
+        )
+    return ArticleAnnotation(
+        article_id, document.path, tuple(overrides), tuple(highlights), root_mark.line if root_mark else None
+    )
+
+
+def _is_valid(name: str, value: str) -> bool:
+    spec = schema("article")["properties"][name]
+    return jsonschema.Draft202012Validator(spec).is_valid(value)
+
+
+def unknown_article(annotation: ArticleAnnotation, article_ids: list[str]) -> Problem:
+    return Problem(
+        annotation.path,
+        f"no article with the id '{annotation.article_id}' in the seeds; this file is not applied"
+        + did_you_mean(annotation.article_id, article_ids),
+        Severity.WARNING,
+        1,
+        1,
+    )

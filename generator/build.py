@@ -1,0 +1,115 @@
+"""The pipeline in one place: load -> resolve -> compare -> render -> write.
+
+The CLI (`parallax build`) and the MkDocs plugin both call `build()`; neither does more.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.annotations import load_annotations
+from generator.compare import compare_copies
+from generator.load import display_path, load_articles
+from generator.model import Corpus, Page, Problem, Severity
+from generator.render import SiteOptions, render_pages
+from generator.resolve import resolve_articles
+from generator.write import Written, write_pages
+
+log = logging.getLogger("parallax")
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """Where a project's inputs and outputs live; relative paths are taken from `root`."""
+
+    root: Path
+    seeds: Path
+    annotations: Path
+    docs: Path
+
+    @classmethod
+    def at(
+        cls,
+        root: Path,
+        seeds: Path | None = None,
+        annotations: Path | None = None,
+        docs: Path | None = None,
+    ) -> Project:
+        return cls(
+            root,
+            root / (seeds or Path("seeds")),
+            root / (annotations or Path("annotations")),
+            root / (docs or Path("docs")),
+        )
+
+    def show(self, path: Path) -> str:
+        return display_path(path, self.root)
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    corpus: Corpus
+    pages: tuple[Page, ...]
+    problems: tuple[Problem, ...]
+    written: Written | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for problem in self.problems if problem.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for problem in self.problems if problem.severity is Severity.WARNING)
+
+    def failed(self, strict: bool) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+    def summary(self) -> str:
+        parts = [f"{len(self.corpus)} articles read"]
+        if self.written is not None:
+            parts.append(
+                f"{len(self.written.written)} files written, {len(self.written.unchanged)} unchanged, "
+                f"{len(self.written.removed)} removed"
+            )
+        parts.append(f"{self.errors} errors, {self.warnings} warnings")
+        return "; ".join(parts)
+
+
+def build(project: Project, options: SiteOptions | None = None, write: bool = True) -> BuildResult:
+    """Run every stage; with `write=False` (for `parallax check`) nothing touches the disk."""
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[stage] = now - clock
+        clock = now
+
+    # 1. load: seed files -> articles (metadata read from the text, boilerplate set aside)
+    loaded = load_articles(project.seeds, project.root)
+    log.info("read %d articles from %s", len(loaded.articles), project.show(project.seeds))
+    lap("load")
+    # 2. resolve: the researcher's YAML wins over what the machine read
+    annotations = load_annotations(project.annotations, project.root)
+    resolved = resolve_articles(loaded.articles, annotations)
+    lap("resolve")
+    # 3. compare: which articles copy another
+    copies = compare_copies(resolved.articles)
+    lap("compare")
+    corpus = Corpus(resolved.articles, resolved.highlights, copies)
+    # 4. render: every page as a string (pure)
+    pages = tuple(render_pages(corpus, options or SiteOptions()))
+    lap("render")
+    problems = (*loaded.problems, *annotations.problems, *resolved.problems)
+    written = None
+    # 5. write: only what changed, atomically, never a file Parallax does not own
+    if write:
+        written = write_pages(pages, project.docs, project.show(project.docs))
+        problems = (*problems, *written.problems)
+        lap("write")
+    return BuildResult(corpus, pages, problems, written, seconds)

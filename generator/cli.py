@@ -1,0 +1,72 @@
+"""`parallax` on the command line: build, check and clean. Progress and problems go to stderr."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.build import BuildResult, Project, build
+from generator.write import clean_generated
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr
+    )
+    project = Project.at(Path(args.root), args.seeds, args.annotations, args.docs)
+    if args.command == "clean":
+        removed = clean_generated(project.docs)
+        print(
+            f"parallax: removed {len(removed)} generated files from {project.show(project.docs)}",
+            file=sys.stderr,
+        )
+        return EXIT_OK
+    try:
+        result = build(project, write=args.command == "build")
+    except OSError as error:
+        print(f"parallax: cannot run: {error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    return _report(result, strict=args.strict)
+
+
+def _report(result: BuildResult, strict: bool) -> int:
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    print(f"parallax: {result.summary()}", file=sys.stderr)
+    if result.failed(strict):
+        reason = "errors" if result.errors else "warnings (--strict)"
+        print(f"parallax: failed because of {reason}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="parallax",
+        description="Turn a folder of news articles into a research microsite (Markdown for MkDocs).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, help_text in (
+        ("build", "generate the site's Markdown pages and data files into the docs folder"),
+        ("check", "validate seeds and annotations without writing anything"),
+        ("clean", "remove every generated file (hand-written pages stay)"),
+    ):
+        command = commands.add_parser(name, help=help_text, description=help_text)
+        command.add_argument("--root", default=".", help="project folder (default: current folder)")
+        command.add_argument("--seeds", type=Path, help="article folder (default: seeds)")
+        command.add_argument("--annotations", type=Path, help="annotation folder (default: annotations)")
+        command.add_argument("--docs", type=Path, help="MkDocs docs folder to write into (default: docs)")
+        command.add_argument("--strict", action="store_true", help="treat warnings as failure (exit 1)")
+        command.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+    return parser
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

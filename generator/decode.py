@@ -1,0 +1,65 @@
+"""Bytes of an input file -> normalised text, with a note of anything odd about the encoding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# C0 and C1 control characters except tab and newline; STX/ETX are also Python-Markdown's
+# placeholder delimiters, so they must never survive into the text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+_LINE_SEPARATORS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    note: str | None = None
+    """Set when the bytes were not clean UTF-8: what was done about it."""
+
+
+class NotText(ValueError):
+    """The file is binary or otherwise not an article."""
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode an article file; UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Decoded(normalize_text(data.decode("utf-16")), "utf-16")
+    if b"\x00" in data[:65536]:
+        offset = data.index(b"\x00")
+        raise NotText(f"binary file (NUL byte at offset {offset}); not read as an article")
+    try:
+        return Decoded(normalize_text(data.decode("utf-8-sig")), "utf-8")
+    except UnicodeDecodeError as error:
+        bad = error.start
+    text = data.decode("cp1252", errors="replace")
+    if _looks_binary(text):
+        raise NotText(f"binary file (not text at byte offset {bad}); not read as an article")
+    note = (
+        f"not valid UTF-8 (first invalid byte 0x{data[bad]:02x} at offset {bad}); "
+        "read as Windows-1252 (Latin-1); save the file as UTF-8 to silence this"
+    )
+    return Decoded(normalize_text(text), "cp1252", note)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    odd = sum(1 for char in sample if char == "\ufffd" or (ord(char) < 32 and char not in "\t\r\n"))
+    return odd / len(sample) > 0.05
+
+
+def normalize_text(text: str) -> str:
+    """One normal form for every input: NFC, `\\n` line ends, plain spaces, no control characters.
+
+    Quotes are kept as written (curly stays curly); matching folds them where it must.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _LINE_SEPARATORS.sub("\n", text)
+    text = _SPACES.sub(" ", text)
+    return _CONTROL.sub("", text.replace("\t", " "))

@@ -1,0 +1,78 @@
+"""The data downloads: everything the site shows, as JSON and CSV. Pure, like the page renderer.
+
+Offsets in later exports (mentions, quotes, reuse) are character offsets into each article's
+`text` here, the exact string the site shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from generator.model import Article, Corpus, Page
+
+ARTICLE_COLUMNS = ("id", "source", "title", "outlet", "author", "date", "dateline", "url", "copy_of", "words")
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render_data(corpus: Corpus) -> list[Page]:
+    records = [article_record(article, corpus) for article in corpus]
+    return [
+        Page("data/articles.json", to_json(records), kind="data"),
+        Page("data/articles.csv", to_csv(records, ARTICLE_COLUMNS), kind="data"),
+    ]
+
+
+def article_record(article: Article, corpus: Corpus) -> dict[str, Any]:
+    copy = corpus.copy_of(article.id)
+    meta = article.meta
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "author": meta.author,
+        "date": meta.date,
+        "dateline": meta.dateline,
+        "url": meta.url,
+        "copy_of": copy.original if copy else None,
+        "copy_overlap": copy.overlap if copy else None,
+        "words": article.words,
+        "labels": [{"label": key, "value": value} for key, value in meta.labels],
+        "origins": dict(article.origins),
+        "paragraphs": [[paragraph.start, paragraph.end] for paragraph in article.paragraphs],
+        "highlights": [
+            {
+                "start": h.start,
+                "end": h.end,
+                "text": article.text[h.start : h.end],
+                "note": h.note,
+                "tags": list(h.tags),
+                "origin": h.origin,
+            }
+            for h in corpus.highlights_in(article.id)
+        ],
+        "text": article.text,
+        "removed": [{"text": removed.text, "reason": removed.reason} for removed in article.removed],
+    }
+
+
+def to_json(records: list[dict[str, Any]]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_csv(records: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([_cell(record[column]) for column in columns])
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text

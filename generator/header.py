@@ -1,0 +1,171 @@
+"""The lines above an article's body: title, byline, outlet and date, labels, dateline.
+
+Only what the text says is taken; anything not found stays unknown (`None`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator.markup import strip_markdown_links
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_DATE = (
+    rf"{_WEEKDAY}(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')},?\s+(?P<year2>\d{{4}})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2}))"
+)
+_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?"
+_OUTLET_DATE = re.compile(rf"^(?P<outlet>[^,]{{2,80}}?),\s+{_DATE}{_TIME}$", re.IGNORECASE)
+_DATE_ONLY = re.compile(
+    rf"^(?:(?:published|updated|posted|date)\s*(?:on)?\s*:?\s*)?{_DATE}{_TIME}$", re.IGNORECASE
+)
+_BYLINE = re.compile(r"^by\s+(?P<author>[A-Z\u00C0-\u024F].{1,118})$", re.IGNORECASE)
+_LABEL = re.compile(
+    r"^(?P<key>region|theme|topic|tags?|categor(?:y|ies)|section|keywords?|filed under)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"^(?:(?:url|link|source)\s*:\s*)?(?P<url>https?://\S+)$", re.IGNORECASE)
+# `TRIPOLI ( Halbeeg News) –`, `ISTANBUL –`, `WASHINGTON, D.C. (Reuters) -`
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]*(?:\s[A-Z][A-Z'’.\-]*){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s[A-Z][A-Za-z.'’\-]*){0,2})?"
+    r"\s*(?:\(\s*(?P<outlet>[^()\n]{2,60}?)\s*\))?"
+    r"\s*(?:[–—]|-{1,2})\s+"
+)
+_TERMINAL = ".,;:"
+
+
+@dataclass(slots=True)
+class Header:
+    """What the header lines said, and where the body starts."""
+
+    title: str | None = None
+    author: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    labels: list[tuple[str, str]] = field(default_factory=list)
+    body_start: int = 0
+    """Index of the first line of the body."""
+
+
+def parse_header(lines: list[str]) -> Header:
+    """Read header lines from the top until the first line that is body text."""
+    header = Header()
+    index = 0
+    first = True
+    while index < len(lines):
+        line = strip_markdown_links(" ".join(lines[index].split()))
+        if not line:
+            index += 1
+            continue
+        if not _read_header_line(line, header, first):
+            break
+        first = False
+        index += 1
+    header.body_start = index
+    return header
+
+
+def _read_header_line(line: str, header: Header, first: bool) -> bool:
+    if header.author is None and (match := _BYLINE.match(line)) and _is_name_list(match["author"]):
+        header.author = match["author"].strip()
+        return True
+    if header.date is None and (match := _OUTLET_DATE.match(line)) and (iso := _iso(match)):
+        header.outlet = header.outlet or match["outlet"].strip()
+        header.date = iso
+        return True
+    if header.date is None and (match := _DATE_ONLY.match(line)) and (iso := _iso(match)):
+        header.date = iso
+        return True
+    if match := _LABEL.match(line):
+        header.labels.append((match["key"].strip().title(), match["value"].strip()))
+        return True
+    if header.url is None and (match := _URL.match(line)):
+        header.url = match["url"]
+        return True
+    if first and header.title is None and _is_title(line):
+        header.title = line
+        return True
+    return False
+
+
+def _is_name_list(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 14 and not text.rstrip().endswith((",", ";", ":"))
+
+
+def _is_title(line: str) -> bool:
+    words = line.split()
+    return (
+        2 <= len(words) <= 30
+        and len(line) <= 250
+        and not line.endswith(tuple(_TERMINAL))
+        and not line[0].islower()
+        and find_dateline(line) is None
+    )
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    if match["iso"]:
+        text = match["iso"]
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
+    month = _MONTHS[(match["month"] or match["month2"]).lower()]
+    day = int(match["day"] or match["day2"])
+    year = int(match["year"] or match["year2"])
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    outlet: str | None
+    length: int
+    """Characters of the paragraph the dateline takes up."""
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The `PLACE (Outlet) –` opening of a news story, if the paragraph starts with one."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match["place"]
+    if sum(char.isalpha() for char in place) < 3:
+        return None
+    outlet = match["outlet"]
+    return Dateline(_title_case(place), outlet.strip() if outlet else None, match.end())
+
+
+def _title_case(place: str) -> str:
+    return " ".join(word[:1] + word[1:].lower() for word in place.split())

@@ -1,0 +1,42 @@
+"""The MkDocs adapter: `mkdocs build` and `mkdocs serve` run the same `build()` as the CLI.
+
+Only changed files are written, so `mkdocs serve` reloads once after an edit, not in a loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from generator.build import Project, build
+from generator.model import Severity
+from generator.render import SiteOptions
+
+log = logging.getLogger("mkdocs.plugins.parallax")
+
+
+class ParallaxConfig(Config):
+    seeds = config_options.Type(str, default="seeds")
+    annotations = config_options.Type(str, default="annotations")
+
+
+class ParallaxPlugin(BasePlugin[ParallaxConfig]):
+    def on_pre_build(self, *, config: MkDocsConfig, **_: Any) -> None:
+        root = Path(config.config_file_path).parent
+        project = Project(
+            root, root / self.config.seeds, root / self.config.annotations, Path(config.docs_dir)
+        )
+        try:
+            result = build(project, SiteOptions(directory_urls=config.use_directory_urls))
+        except OSError as error:
+            raise PluginError(f"parallax: cannot run: {error}") from error
+        for problem in result.problems:
+            (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
+        log.info("parallax: %s", result.summary())

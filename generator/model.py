@@ -1,0 +1,159 @@
+"""The plain data every stage passes on: frozen dataclasses, no behaviour beyond lookups.
+
+Offsets (`start`, `end`) are character offsets into `Article.text`, the cleaned body the site
+shows and `articles.json` exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with an input, reported to the researcher; never fatal on its own."""
+
+    path: str
+    """Posix path relative to the project root (or as given), e.g. `seeds/001.txt`."""
+    message: str
+    severity: Severity = Severity.WARNING
+    line: int | None = None
+    """1-based line, when the problem has one."""
+    column: int | None = None
+    """1-based column, when the problem has one."""
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.severity.value}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the source that is not part of the article's text, kept for transparency."""
+
+    text: str
+    reason: str
+    """Why it was removed: `share prompt`, `disclaimer`, `copyright`, ..."""
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the source (or the researcher) says about an article. `None` means unknown."""
+
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None
+    """ISO 8601 date, `YYYY-MM-DD`."""
+    dateline: str | None = None
+    url: str | None = None
+    labels: tuple[tuple[str, str], ...] = ()
+    """Header labels such as `("Region", "Middle East & North Africa")`."""
+
+
+METADATA_FIELDS = ("title", "outlet", "author", "date", "dateline", "url")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    """Stable id derived from the source path; names the page and the annotation file."""
+    source: str
+    """Input path relative to the project root, posix style."""
+    text: str
+    """The cleaned body: paragraphs joined by a blank line."""
+    paragraphs: tuple[Paragraph, ...]
+    meta: Metadata
+    removed: tuple[Removed, ...] = ()
+    origins: tuple[tuple[str, str], ...] = ()
+    """For each metadata field that is known: where the value came from (`text` or a YAML file:line)."""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    def origin(self, name: str) -> str | None:
+        return dict(self.origins).get(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """A researcher's note on a passage, located in the article's text."""
+
+    article: str
+    start: int
+    end: int
+    note: str
+    tags: tuple[str, ...] = ()
+    origin: str = ""
+    """`annotations/articles/<id>.yml:<line>`: where the researcher wrote it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """`article` is substantially the same text as `original`."""
+
+    article: str
+    original: str
+    overlap: float
+    """Share of the shorter text's word 5-grams found in the other, 0..1."""
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything the pages are rendered from."""
+
+    articles: tuple[Article, ...]
+    highlights: tuple[Highlight, ...] = ()
+    copies: tuple[Copy, ...] = ()
+    _by_id: dict[str, Article] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {article.id: article for article in self.articles})
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def get(self, article_id: str) -> Article | None:
+        return self._by_id.get(article_id)
+
+    def copy_of(self, article_id: str) -> Copy | None:
+        for copy in self.copies:
+            if copy.article == article_id:
+                return copy
+        return None
+
+    def copies_of(self, article_id: str) -> Sequence[Copy]:
+        return [copy for copy in self.copies if copy.original == article_id]
+
+    def highlights_in(self, article_id: str) -> Sequence[Highlight]:
+        return [h for h in self.highlights if h.article == article_id]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A file the generator owns, relative to the docs directory."""
+
+    path: str
+    content: str
+    kind: str = field(default="page", compare=False)

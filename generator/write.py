@@ -1,0 +1,178 @@
+"""Stage 6, write: pages -> files in the docs folder. The only stage that touches the disk.
+
+- A file is written only when its content changed (so `mkdocs serve` does not rebuild in a loop),
+  atomically (temp file, then rename: a killed build leaves the old or the new version).
+- A manifest (`<docs>/.parallax/manifest.json`) lists what the generator owns; only those files
+  are ever replaced or removed. A file at a generated path that Parallax did not write is a
+  reported conflict, never overwritten. A generated file edited by hand is saved before it is
+  replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.model import Page, Problem, Severity
+
+STATE_DIR = ".parallax"
+MANIFEST = f"{STATE_DIR}/manifest.json"
+EDITED_DIR = f"{STATE_DIR}/edited"
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    written: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+
+def digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def write_pages(pages: Sequence[Page], docs: Path, display_docs: str) -> Written:
+    manifest = read_manifest(docs)
+    problems: list[Problem] = []
+    written: list[str] = []
+    unchanged: list[str] = []
+    plan: dict[str, bytes] = {}
+    for page in pages:
+        content = page.content.encode("utf-8")
+        target = docs / page.path
+        current = _read(target)
+        if current == content:
+            unchanged.append(page.path)
+            plan[page.path] = content
+            continue
+        if current is not None and page.path not in manifest:
+            problems.append(
+                Problem(
+                    f"{display_docs}/{page.path}",
+                    "exists but was not written by Parallax; not overwritten. Move or rename it "
+                    "(or delete it if it is an old generated page) so the generated page can be written",
+                    Severity.ERROR,
+                )
+            )
+            continue
+        plan[page.path] = content
+    # Claim the new files before writing them, so an interrupted run still knows they are ours.
+    _write_manifest(
+        docs,
+        {path: sorted({*manifest.get(path, []), digest(data)}) for path, data in plan.items()}
+        | {path: hashes for path, hashes in manifest.items() if path not in plan},
+    )
+    for path, content in plan.items():
+        if path in unchanged:
+            continue
+        target = docs / path
+        current = _read(target)
+        if current is not None and digest(current) not in manifest.get(path, [digest(current)]):
+            _save_edited(docs, path, current)
+            problems.append(
+                Problem(
+                    f"{display_docs}/{path}",
+                    f"was edited by hand since Parallax wrote it; replaced, and your version saved to "
+                    f"{display_docs}/{EDITED_DIR}/{path}. Make lasting changes in annotations/ instead",
+                )
+            )
+        _atomic_write(target, content)
+        written.append(path)
+    removed = _remove_stale(docs, display_docs, manifest, set(plan), problems)
+    _write_manifest(docs, {path: [digest(data)] for path, data in plan.items()})
+    return Written(tuple(written), tuple(unchanged), tuple(removed), tuple(problems))
+
+
+def read_manifest(docs: Path) -> dict[str, list[str]]:
+    try:
+        data = json.loads((docs / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    return {str(path): [str(h) for h in hashes] for path, hashes in files.items() if isinstance(hashes, list)}
+
+
+def _write_manifest(docs: Path, files: dict[str, list[str]]) -> None:
+    data = {"generator": "parallax", "files": dict(sorted(files.items()))}
+    _atomic_write(docs / MANIFEST, (json.dumps(data, indent=1) + "\n").encode())
+
+
+def _remove_stale(
+    docs: Path, display_docs: str, manifest: dict[str, list[str]], keep: set[str], problems: list[Problem]
+) -> list[str]:
+    removed = []
+    for path in sorted(set(manifest) - keep):
+        target = docs / path
+        current = _read(target)
+        if current is None:
+            continue
+        if digest(current) not in manifest[path]:
+            _save_edited(docs, path, current)
+            problems.append(
+                Problem(
+                    f"{display_docs}/{path}",
+                    f"is no longer generated but was edited by hand; your version saved to "
+                    f"{display_docs}/{EDITED_DIR}/{path}",
+                )
+            )
+        target.unlink()
+        removed.append(path)
+        _remove_empty_parents(target.parent, docs)
+    return removed
+
+
+def _remove_empty_parents(folder: Path, docs: Path) -> None:
+    while folder != docs and docs in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def _save_edited(docs: Path, path: str, content: bytes) -> None:
+    _atomic_write(docs / EDITED_DIR / path, content)
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+
+
+def _atomic_write(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def clean_generated(docs: Path) -> list[str]:
+    """Remove every file the manifest lists (for `parallax clean`); hand-written files stay."""
+    manifest = read_manifest(docs)
+    removed = []
+    for path in sorted(manifest):
+        target = docs / path
+        current = _read(target)
+        if current is None:
+            continue
+        if digest(current) not in manifest[path]:
+            _save_edited(docs, path, current)
+        target.unlink()
+        removed.append(path)
+        _remove_empty_parents(target.parent, docs)
+    (docs / MANIFEST).unlink(missing_ok=True)
+    return removed
