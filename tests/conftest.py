@@ -1,0 +1,78 @@
+"""Shared fixtures: a real project folder in tmp_path with real seed files and YAML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildResult, Project, build
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """An empty project: seeds/, annotations/articles/ and docs/ under tmp_path."""
+    for folder in ("seeds", "annotations/articles", "docs"):
+        (tmp_path / folder).mkdir(parents=True)
+    return Project.at(tmp_path)
+
+
+@pytest.fixture
+def sample_project(project: Project) -> Project:
+    """A project holding a copy of the five sample articles."""
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copyfile(seed, project.seeds / seed.name)
+    return project
+
+
+@pytest.fixture
+def run_build(project: Project) -> Callable[..., BuildResult]:
+    def run(write: bool = True) -> BuildResult:
+        return build(project, write=write)
+
+    return run
+
+
+BIN = Path(sys.executable).parent
+
+
+def install_site_config(root: Path) -> None:
+    """Copy the project's real mkdocs.yml and hand-written pages into a test project."""
+    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copyfile(REPO / "docs" / "methodology.md", root / "docs" / "methodology.md")
+    shutil.copytree(REPO / "docs" / "stylesheets", root / "docs" / "stylesheets", dirs_exist_ok=True)
+
+
+def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` (the plugin runs the generator) in `root`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus built once by a real `mkdocs build --strict`; returns the project root."""
+    root = tmp_path_factory.mktemp("sample-site")
+    (root / "docs").mkdir()
+    shutil.copytree(SEEDS, root / "seeds")
+    shutil.copytree(REPO / "annotations", root / "annotations")
+    install_site_config(root)
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.stderr
+    return root
