@@ -147,7 +147,8 @@ class Corpus:
         return [copy for copy in self.copies if copy.original == article_id]
 
     def highlights_in(self, article_id: str) -> Sequence[Highlight]:
-        return [h for h in self.highlights if h.article == article_id]
+        """In text order; the page numbers highlights in this order."""
+        return sorted((h for h in self.highlights if h.article == article_id), key=lambda h: (h.start, h.end))
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,7 +107,7 @@ def opening_words(article: Article, count: int = 12) -> str:
 
 def render_text(article: Article, highlights: Sequence[Highlight]) -> Markup:
     """The article's paragraphs as escaped HTML, highlights marked and their notes beside them."""
-    numbered = list(enumerate(sorted(highlights, key=lambda h: (h.start, h.end)), start=1))
+    numbered = list(enumerate(highlights, start=1))
     out: list[str] = []
     for number, paragraph in enumerate(article.paragraphs, start=1):
         inside = [(n, h) for n, h in numbered if h.start < paragraph.end and h.end > paragraph.start]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from generator.model import Page, Problem, Severity
 STATE_DIR = ".parallax"
 MANIFEST = f"{STATE_DIR}/manifest.json"
 EDITED_DIR = f"{STATE_DIR}/edited"
+_TEMPORARY = re.compile(r"^\..+\.\d+\.tmp$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ def write_pages(pages: Sequence[Page], docs: Path, display_docs: str) -> Written
         _atomic_write(target, content)
         written.append(path)
     removed = _remove_stale(docs, display_docs, manifest, set(plan), problems)
+    _remove_leftover_temporaries(docs, plan)
     _write_manifest(docs, {path: [digest(data)] for path, data in plan.items()})
     return Written(tuple(written), tuple(unchanged), tuple(removed), tuple(problems))
 
@@ -101,7 +104,9 @@ def read_manifest(docs: Path) -> dict[str, list[str]]:
 
 def _write_manifest(docs: Path, files: dict[str, list[str]]) -> None:
     data = {"generator": "parallax", "files": dict(sorted(files.items()))}
-    _atomic_write(docs / MANIFEST, (json.dumps(data, indent=1) + "\n").encode())
+    content = (json.dumps(data, indent=1) + "\n").encode()
+    if _read(docs / MANIFEST) != content:
+        _atomic_write(docs / MANIFEST, content)
 
 
 def _remove_stale(
@@ -126,6 +131,14 @@ def _remove_stale(
         removed.append(path)
         _remove_empty_parents(target.parent, docs)
     return removed
+
+
+def _remove_leftover_temporaries(docs: Path, plan: dict[str, bytes]) -> None:
+    """Temporary files of a build that was killed before it could rename them."""
+    for folder in {(docs / path).parent for path in plan} | {docs / STATE_DIR}:
+        for leftover in folder.glob(".*.tmp"):
+            if _TEMPORARY.match(leftover.name):
+                leftover.unlink(missing_ok=True)
 
 
 def _remove_empty_parents(folder: Path, docs: Path) -> None:

@@ -93,8 +93,25 @@ def parse_yaml(text: str, display: str) -> YamlDocument:
         loader.dispose()
 
 
-def _build(node: yaml.Node, location: Location, loader: yaml.SafeLoader, document: YamlDocument) -> Any:
+MAX_VALUES = 100_000
+"""More values than any annotation file needs: aliases expanding exponentially ("billion laughs")."""
+
+
+def _build(
+    node: yaml.Node,
+    location: Location,
+    loader: yaml.SafeLoader,
+    document: YamlDocument,
+    ancestors: frozenset[int] = frozenset(),
+) -> Any:
+    if id(node) in ancestors:
+        raise yaml.MarkedYAMLError(None, None, "an alias refers to a value that contains it", node.start_mark)
+    if len(document.marks) >= MAX_VALUES:
+        raise yaml.MarkedYAMLError(
+            None, None, f"more than {MAX_VALUES} values (aliases repeated too often?)", node.start_mark
+        )
     document.marks[location] = Mark(node.start_mark.line + 1, node.start_mark.column + 1)
+    ancestors = ancestors | {id(node)}
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
@@ -121,11 +138,22 @@ def _build(node: yaml.Node, location: Location, loader: yaml.SafeLoader, documen
             document.key_marks[(*location, key)] = Mark(
                 key_node.start_mark.line + 1, key_node.start_mark.column + 1
             )
-            result[key] = _build(value_node, (*location, key), loader, document)
+            result[key] = _build(value_node, (*location, key), loader, document, ancestors)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*location, index), loader, document) for index, item in enumerate(node.value)]
-    value = loader.construct_object(node, deep=True)
+        return [
+            _build(item, (*location, index), loader, document, ancestors)
+            for index, item in enumerate(node.value)
+        ]
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, TypeError, OverflowError) as error:
+        raise yaml.MarkedYAMLError(
+            None,
+            None,
+            f"cannot read the value '{node.value}' ({error}); quote it to keep it as text",
+            node.start_mark,
+        ) from None
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return value
@@ -133,6 +161,9 @@ def _build(node: yaml.Node, location: Location, loader: yaml.SafeLoader, documen
 
 def _problem_from(error: yaml.MarkedYAMLError, display: str) -> Problem:
     mark = error.problem_mark or error.context_mark
+    opened = error.context_mark
+    if opened is not None and mark is not None and opened.line != mark.line:
+        error.context = f"{error.context} (started at line {opened.line + 1}, column {opened.column + 1})"
     parts = [part for part in (error.context, error.problem) if part]
     message = "; ".join(parts) if parts else "YAML syntax error"
     if error.problem and error.problem.startswith("duplicate key"):

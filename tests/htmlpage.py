@@ -23,7 +23,23 @@ class ParsedPage:
     """Every start tag in the whole page."""
 
 
-_BLOCKS = {"p", "div", "td", "th", "tr", "li", "br", "h1", "h2", "h3", "aside", "summary", "table", "ul", "ol"}
+_BLOCKS = {
+    "p",
+    "div",
+    "td",
+    "th",
+    "tr",
+    "li",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "aside",
+    "summary",
+    "table",
+    "ul",
+    "ol",
+}
 
 
 class _Parser(HTMLParser):

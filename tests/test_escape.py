@@ -81,11 +81,14 @@ def test_no_file_content_leaks_through_snippets(hostile_site: Path) -> None:
 def test_text_still_reads_as_the_article_wrote_it(hostile_site: Path) -> None:
     html = parse_page(hostile_site / "site" / "articles" / "001_html" / "index.html")
     assert "<script>document.title='pwned'</script> to discuss the crisis." in html.text
-    assert "<!-- an HTML comment that would hide the rest -->Text after the comment must stay visible." in html.text
+    assert (
+        "<!-- an HTML comment that would hide the rest -->Text after the comment must stay visible."
+        in html.text
+    )
     assert "an entity &lt;script&gt; written as text." in html.text
     md = parse_page(hostile_site / "site" / "articles" / "002_markdown" / "index.html")
     assert '--8<-- "mkdocs.yml"' in md.text
-    assert "Template syntax {{ config.site_name }} and {% include \"x\" %} and {# comment #}" in md.text
+    assert 'Template syntax {{ config.site_name }} and {% include "x" %} and {# comment #}' in md.text
     assert '!!! danger "Fake admonition from the article"' in md.text
     assert "*[HTML]: Hijacked abbreviation definition" in md.text
     assert "The report said click here and were found" in md.text  # link reduced to its words
@@ -99,7 +102,9 @@ def test_title_byline_and_yaml_values_are_escaped(hostile_site: Path) -> None:
     head = raw.split("</head>")[0]
     assert "<script>alert" not in head
     page = parse_page(hostile_site / "site" / "articles" / "001_html" / "index.html")
-    assert page.text.startswith("Breaking: <script>alert('title')</script> Officials <img src=x onerror=alert(1)> Meet")
+    assert page.text.startswith(
+        "Breaking: <script>alert('title')</script> Officials <img src=x onerror=alert(1)> Meet"
+    )
     yaml_page = parse_page(hostile_site / "site" / "articles" / "002_markdown" / "index.html")
     assert "Override <script>alert('yaml')</script> [x](javascript:alert(13)) {{ config }}" in yaml_page.text
     assert "<img src=x onerror=alert(14)> Outlet" in yaml_page.text

@@ -71,7 +71,11 @@ def test_articles_json_export(sample_site: Path) -> None:
     first = records["001_0ecb2f08c5882e7a"]
     assert first["source"] == "seeds/001_0ecb2f08c5882e7a.txt"
     assert first["title"] == "Failed States and Militias: General Khalifa Haftar Moves on Tripoli"
-    assert (first["author"], first["outlet"], first["date"]) == ("Dr. Binoy Kampmark", "Global Research", "2019-04-21")
+    assert (first["author"], first["outlet"], first["date"]) == (
+        "Dr. Binoy Kampmark",
+        "Global Research",
+        "2019-04-21",
+    )
     assert records["003_6b383f3c232c05d5"]["author"] == "Jan Ellen"
     assert records["003_6b383f3c232c05d5"]["dateline"] == "Istanbul"
     assert records["004_23e8d5bb857ada88"]["outlet"] == "Halbeeg News"
@@ -122,5 +126,7 @@ def test_site_makes_no_third_party_requests(sample_site: Path) -> None:
         for element in page.all_elements:
             for name in ("src", "href"):
                 url = element.attrs.get(name, "")
-                if element.tag in ("script", "link", "img", "iframe") and url.startswith(("http:", "https:", "//")):
+                if element.tag in ("script", "link", "img", "iframe") and url.startswith(
+                    ("http:", "https:", "//")
+                ):
                     assert element.tag == "link" and element.attrs.get("rel") == "canonical", (html, url)
