@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from generator.boilerplate import TAIL_SHARE, classify_paragraph, find_trailing
-from generator.markup import has_open_bracket, strip_markdown_links
+from generator.markup import bracket_balance, strip_markdown_links
 from generator.model import Paragraph, Removed
 
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")
@@ -24,7 +24,7 @@ class Body:
 def parse_body(lines: list[str]) -> Body:
     pieces = _split_paragraphs(lines)
     tail_from = int(len(pieces) * TAIL_SHARE)
-    kept: list[str] = []
+    groups: list[_Joined] = []
     removed: list[Removed] = []
     joinable = False  # may the next piece continue the last kept paragraph?
     for position, piece in enumerate(pieces):
@@ -33,11 +33,12 @@ def parse_body(lines: list[str]) -> Body:
             removed.append(Removed(piece, reason))
             joinable = False
             continue
-        if joinable and _continues(kept[-1], piece):
-            kept[-1] = f"{kept[-1]} {piece}"
+        if joinable and groups[-1].continued_by(piece):
+            groups[-1].add(piece)
         else:
-            kept.append(piece)
+            groups.append(_Joined(piece))
         joinable = True
+    kept = [" ".join(group.pieces) for group in groups]
     if kept and (trailing := find_trailing(kept[-1])):
         cut, reason = trailing
         head, tail = kept[-1][:cut].rstrip(), kept[-1][cut:].strip()
@@ -66,13 +67,16 @@ def _split_paragraphs(lines: list[str]) -> list[str]:
 def _block_paragraphs(block: list[str]) -> list[str]:
     if _is_hard_wrapped(block):
         return [" ".join(block)]
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
+    open_brackets = 0  # a link broken over two lines: `[Dr. Binoy` / `Kampmark](#)`
     for line in block:
-        if paragraphs and has_open_bracket(paragraphs[-1]):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        if paragraphs and open_brackets > 0:
+            paragraphs[-1].append(line)
         else:
-            paragraphs.append(line)
-    return paragraphs
+            paragraphs.append([line])
+            open_brackets = 0
+        open_brackets += bracket_balance(line)
+    return [" ".join(lines) for lines in paragraphs]
 
 
 def _is_hard_wrapped(block: list[str]) -> bool:
@@ -82,11 +86,28 @@ def _is_hard_wrapped(block: list[str]) -> bool:
     return open_ended * 3 >= (len(block) - 1) * 2
 
 
-def _continues(previous: str, piece: str) -> bool:
-    """`... Secretary of State Mike` + `Pompeo had called ...` is one sentence."""
-    if _SENTENCE_END.search(previous) or not piece[:1].isalnum():
-        return False
-    return has_open_bracket(previous) or len(previous.split()) >= _JOIN_MIN_WORDS
+class _Joined:
+    """A paragraph being assembled from pieces a stray blank line separated; costs O(piece) to grow."""
+
+    def __init__(self, piece: str) -> None:
+        self.pieces = [piece]
+        self.words = 0
+        self.open_brackets = 0
+        self._count(piece)
+
+    def _count(self, piece: str) -> None:
+        self.words += len(piece.split())
+        self.open_brackets += bracket_balance(piece)
+
+    def add(self, piece: str) -> None:
+        self.pieces.append(piece)
+        self._count(piece)
+
+    def continued_by(self, piece: str) -> bool:
+        """`... Secretary of State Mike` + `Pompeo had called ...` is one sentence."""
+        if _SENTENCE_END.search(self.pieces[-1]) or not piece[:1].isalnum():
+            return False
+        return self.open_brackets > 0 or self.words >= _JOIN_MIN_WORDS
 
 
 def _assemble(kept: list[str], removed: list[Removed]) -> Body:

@@ -108,7 +108,8 @@ def build(project: Project, options: SiteOptions | None = None, write: bool = Tr
     problems = (*loaded.problems, *annotations.problems, *resolved.problems)
     written = None
     # 5. write: only what changed, atomically, never a file Parallax does not own
-    if write:
+    # A missing seeds folder must not wipe the site built from it last time.
+    if write and project.seeds.is_dir():
         written = write_pages(pages, project.docs, project.show(project.docs))
         problems = (*problems, *written.problems)
         lap("write")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,14 +37,27 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(normalize_text(data.decode("utf-8-sig")), "utf-8")
     except UnicodeDecodeError as error:
         bad = error.start
-    text = data.decode("cp1252", errors="replace")
+    # Valid UTF-8 stays UTF-8; only the bytes that are not are read as Windows-1252, so a file
+    # mixing both (a cp1252 quote pasted into UTF-8 text) keeps its UTF-8 parts intact.
+    text = data.decode("utf-8-sig", errors=_CP1252_FALLBACK)
     if _looks_binary(text):
         raise NotText(f"binary file (not text at byte offset {bad}); not read as an article")
     note = (
         f"not valid UTF-8 (first invalid byte 0x{data[bad]:02x} at offset {bad}); "
-        "read as Windows-1252 (Latin-1); save the file as UTF-8 to silence this"
+        "read those bytes as Windows-1252 (Latin-1); save the file as UTF-8 to silence this"
     )
     return Decoded(normalize_text(text), "cp1252", note)
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    return chunk.decode("cp1252", errors="replace"), error.end
+
+
+_CP1252_FALLBACK = "parallax-cp1252-fallback"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
 
 
 def _looks_binary(text: str) -> bool:

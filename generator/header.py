@@ -44,7 +44,32 @@ _OUTLET_DATE = re.compile(rf"^(?P<outlet>[^,]{{2,80}}?),\s+{_DATE}{_TIME}$", re.
 _DATE_ONLY = re.compile(
     rf"^(?:(?:published|updated|posted|date)\s*(?:on)?\s*:?\s*)?{_DATE}{_TIME}$", re.IGNORECASE
 )
-_BYLINE = re.compile(r"^by\s+(?P<author>[A-Z\u00C0-\u024F].{1,118})$", re.IGNORECASE)
+_WEEKDAYS = {f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+_BYLINE = re.compile(r"^(?:by|BY|By)\s+(?P<author>.{2,120})$")
+# Words that may stand in lower case inside a personal name or a list of names.
+_NAME_PARTICLES = {
+    "and",
+    "of",
+    "de",
+    "del",
+    "della",
+    "la",
+    "le",
+    "van",
+    "von",
+    "der",
+    "den",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "da",
+    "du",
+    "dos",
+    "y",
+    "&",
+    "in",
+}
 _LABEL = re.compile(
     r"^(?P<key>region|theme|topic|tags?|categor(?:y|ies)|section|keywords?|filed under)\s*:\s*(?P<value>.+)$",
     re.IGNORECASE,
@@ -58,6 +83,7 @@ _DATELINE = re.compile(
     r"\s*(?:[–—]|-{1,2})\s+"
 )
 _TERMINAL = ".,;:"
+_CLOSERS = "\"'”’)]»"
 
 
 @dataclass(slots=True)
@@ -96,7 +122,12 @@ def _read_header_line(line: str, header: Header, first: bool) -> bool:
     if header.author is None and (match := _BYLINE.match(line)) and _is_name_list(match["author"]):
         header.author = match["author"].strip()
         return True
-    if header.date is None and (match := _OUTLET_DATE.match(line)) and (iso := _iso(match)):
+    if (
+        header.date is None
+        and (match := _OUTLET_DATE.match(line))
+        and match["outlet"].strip().lower() not in _WEEKDAYS
+        and (iso := _iso(match))
+    ):
         header.outlet = header.outlet or match["outlet"].strip()
         header.date = iso
         return True
@@ -116,8 +147,11 @@ def _read_header_line(line: str, header: Header, first: bool) -> bool:
 
 
 def _is_name_list(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 14 and not text.rstrip().endswith((",", ";", ":"))
+    """`Dr. Binoy Kampmark`, `Jane Doe and John Roe, Reuters` -- not `nightfall, government forces`."""
+    words = text.replace(",", " ").split()
+    if not 1 <= len(words) <= 14 or text.rstrip().endswith((",", ";", ":", "!", "?")):
+        return False
+    return all(word[:1].isupper() or word.lower() in _NAME_PARTICLES for word in words)
 
 
 def _is_title(line: str) -> bool:
@@ -125,7 +159,7 @@ def _is_title(line: str) -> bool:
     return (
         2 <= len(words) <= 30
         and len(line) <= 250
-        and not line.endswith(tuple(_TERMINAL))
+        and not line.rstrip(_CLOSERS).endswith(tuple(_TERMINAL))
         and not line[0].islower()
         and find_dateline(line) is None
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -19,6 +20,9 @@ LARGE_FILE = 2_000_000
 """Bytes; bigger files still build, with a warning (often a whole dataset saved as one file)."""
 
 
+MISSING_SEEDS = "seeds folder not found; nothing was built (create it, or pass --seeds DIR)"
+
+
 @dataclass(frozen=True, slots=True)
 class Loaded:
     articles: tuple[Article, ...]
@@ -30,7 +34,7 @@ def load_articles(seeds: Path, root: Path) -> Loaded:
     articles: list[Article] = []
     problems: list[Problem] = []
     if not seeds.is_dir():
-        problems.append(Problem(display_path(seeds, root), "seeds folder not found", Severity.ERROR))
+        problems.append(Problem(display_path(seeds, root), MISSING_SEEDS, Severity.ERROR))
         return Loaded((), tuple(problems))
     taken: dict[str, str] = {}
     for path in _article_files(seeds, root, problems):
@@ -46,9 +50,17 @@ def load_articles(seeds: Path, root: Path) -> Loaded:
 def _article_files(seeds: Path, root: Path, problems: list[Problem]) -> Iterator[Path]:
     for path in sorted(seeds.rglob("*"), key=lambda p: p.relative_to(seeds).as_posix()):
         relative = path.relative_to(seeds)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
             continue
-        if path.suffix.lower() in ARTICLE_SUFFIXES:
+        if not path.is_file():
+            problems.append(
+                Problem(
+                    display_path(path, root),
+                    "is not a readable file (a broken link?); skipped",
+                    Severity.ERROR,
+                )
+            )
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
             yield path
         else:
             problems.append(
@@ -138,7 +150,8 @@ def _short_hash(text: str) -> str:
 
 def display_path(path: Path, root: Path) -> str:
     """Posix path relative to the project root when inside it, else as given."""
+    # Not resolve(): a symlinked seed is named by its own path, not its target's.
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return path.as_posix()

@@ -13,6 +13,6 @@ def strip_markdown_links(text: str) -> str:
     return _LINK.sub(lambda match: match["text"], _IMAGE.sub("", text))
 
 
-def has_open_bracket(text: str) -> bool:
-    """True when a `[` or `(` opened in `text` is not closed in it (a link broken over lines)."""
-    return text.count("[") > text.count("]") or text.count("(") > text.count(")")
+def bracket_balance(text: str) -> int:
+    """How many `[` and `(` in `text` are left open (negative: more closed than opened)."""
+    return text.count("(") + text.count("[") - text.count(")") - text.count("]")

@@ -474,9 +474,10 @@ def test_overrides_appear_on_the_article_page_with_their_origin(sample_project: 
         ) in page
     url = "https://www.globalresearch.ca/failed-states-militias/5675389"
     assert (
-        f'<tr><th scope="row">Source URL</th><td><a href="{url}" rel="nofollow noopener">{url}</a></td></tr>'
-        in page
+        f'<tr><th scope="row">Source URL</th><td><a href="{url}" rel="nofollow noopener">{url}</a> '
+        f'<span class="px-origin">(set in annotations/articles/{ARTICLE}.yml:6)</span></td></tr>' in page
     )
+    assert f'<p class="px-origin">Title set in annotations/articles/{ARTICLE}.yml:2</p>' in page
     # A field still read from the text carries no "set in" note.
     assert '<tr><th scope="row">Dateline</th><td><span class="px-unknown">unknown</span></td></tr>' in page
 
