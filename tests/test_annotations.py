@@ -86,8 +86,8 @@ def test_unclosed_quote_is_one_error(sample_project: Project) -> None:
     problem = result.problems[0]
     assert (problem.path, problem.severity) == (YML, Severity.ERROR)
     assert (
-        problem.message
-        == "YAML syntax error: while scanning a quoted scalar (started at line 1, column 8); found unexpected end of stream"
+        problem.message == "YAML syntax error: while scanning a quoted scalar (started at line 1, column 8); "
+        "found unexpected end of stream"
     )
     assert problem.line is not None and problem.column is not None
     assert meta(result) == ORIGINAL
