@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve lint check clean lock
+.PHONY: site test serve lint check clean lock golden
 
 # The virtual environment, installed from the hash-pinned lock; redone when either changes.
 $(STAMP): pyproject.toml requirements.lock
@@ -32,6 +32,10 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	$(BIN)/parallax check
 	$(BIN)/pytest
+
+# Regenerate tests/golden/ from the sample corpus; review the diff before committing it.
+golden: $(STAMP)
+	PARALLAX_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
 
 clean:
 	test ! -x $(BIN)/parallax || $(BIN)/parallax clean

@@ -1,0 +1,67 @@
+"""The README is the user's manual: it must document every command, option and YAML key."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+import jsonschema
+import yaml
+
+from generator.annotations import schema
+from generator.cli import _parser
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text("utf-8")
+
+
+def subcommands() -> dict[str, argparse.ArgumentParser]:
+    action = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(action.choices)
+
+
+def test_readme_gives_the_two_setup_commands() -> None:
+    quick_start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    assert "make site" in quick_start and "make test" in quick_start and "make serve" in quick_start
+
+
+def test_every_command_and_option_is_documented() -> None:
+    commands = subcommands()
+    assert set(commands) == {"build", "check", "clean"}
+    for name, parser in commands.items():
+        assert f"`parallax {name}`" in README, name
+        for action in parser._actions:
+            for option in action.option_strings:
+                if option.startswith("--") and option != "--help":
+                    assert f"`{option}" in README, f"{option} of parallax {name} is not in the README"
+
+
+def test_every_annotation_key_is_documented() -> None:
+    article = schema("article")
+    for key in article["properties"]:
+        assert f"`{key}`" in README, key
+    for key in article["properties"]["highlights"]["items"]["properties"]:
+        assert f"`highlights[].{key}`" in README or f"`highlights[].{key}`," in README, key
+
+
+def test_readme_yaml_example_is_valid() -> None:
+    block = re.search(r"```yaml\n(.*?)```", README, re.DOTALL)
+    assert block is not None
+    example = yaml.safe_load(block.group(1))
+    example["date"] = str(example["date"])
+    jsonschema.Draft202012Validator(schema("article")).validate(example)
+    assert block.group(1).startswith(
+        "# yaml-language-server: $schema=../../generator/schemas/article.schema.json"
+    )
+
+
+def test_repository_annotation_files_carry_the_schema_comment() -> None:
+    for path in sorted((REPO / "annotations" / "articles").glob("*.yml")):
+        first = path.read_text("utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../generator/schemas/article.schema.json", path
+
+
+def test_schema_descriptions_exist_for_editor_tooltips() -> None:
+    article = schema("article")
+    for key, spec in article["properties"].items():
+        assert spec.get("description"), key
