@@ -15,6 +15,22 @@ from generator.build import BuildResult, Project, build
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
+HOSTILE = REPO / "tests" / "fixtures" / "hostile"
+HOSTILE_ANNOTATIONS = REPO / "tests" / "fixtures" / "hostile-annotations"
+EXTRA_EXTENSIONS = """markdown_extensions:
+  - abbr
+  - def_list
+  - footnotes
+  - pymdownx.snippets:
+      base_path: ["."]
+  - pymdownx.superfences
+  - pymdownx.details
+  - pymdownx.mark
+  - pymdownx.tilde
+  - pymdownx.caret
+  - pymdownx.magiclink
+  - pymdownx.inlinehilite
+"""
 
 
 @pytest.fixture
@@ -73,6 +89,20 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(SEEDS, root / "seeds")
     shutil.copytree(REPO / "annotations", root / "annotations")
     install_site_config(root)
+    result = run_mkdocs(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile-site")
+    (root / "docs").mkdir()
+    shutil.copytree(HOSTILE, root / "seeds")
+    shutil.copytree(HOSTILE_ANNOTATIONS, root / "annotations")
+    install_site_config(root)
+    config = (root / "mkdocs.yml").read_text("utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("markdown_extensions:\n", EXTRA_EXTENSIONS), "utf-8")
     result = run_mkdocs(root)
     assert result.returncode == 0, result.stderr
     return root

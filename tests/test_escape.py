@@ -7,51 +7,19 @@ abbreviations, footnotes, magic links...), so escaping must hold beyond the stoc
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.escape import escape_text, safe_url
-from tests.conftest import REPO, install_site_config, run_mkdocs
 from tests.htmlpage import parse_page
 
-HOSTILE = REPO / "tests" / "fixtures" / "hostile"
-HOSTILE_ANNOTATIONS = REPO / "tests" / "fixtures" / "hostile-annotations"
-EXTRA_EXTENSIONS = """markdown_extensions:
-  - abbr
-  - def_list
-  - footnotes
-  - pymdownx.snippets:
-      base_path: ["."]
-  - pymdownx.superfences
-  - pymdownx.details
-  - pymdownx.mark
-  - pymdownx.tilde
-  - pymdownx.caret
-  - pymdownx.magiclink
-  - pymdownx.inlinehilite
-"""
 # Tags the generator itself emits inside the article body; anything else came from a payload.
 GENERATED_TAGS = {
     "h1", "h2", "table", "thead", "tbody", "tr", "th", "td", "div", "p", "span", "code", "a", "mark",
     "sup", "aside", "details", "summary", "ul", "ol", "li", "br", "strong",
 }  # fmt: skip
 DANGEROUS_URL = re.compile(r"^\s*(javascript|data|vbscript):", re.IGNORECASE)
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("hostile-site")
-    (root / "docs").mkdir()
-    shutil.copytree(HOSTILE, root / "seeds")
-    shutil.copytree(HOSTILE_ANNOTATIONS, root / "annotations")
-    install_site_config(root)
-    config = (root / "mkdocs.yml").read_text("utf-8")
-    (root / "mkdocs.yml").write_text(config.replace("markdown_extensions:\n", EXTRA_EXTENSIONS), "utf-8")
-    result = run_mkdocs(root)
-    assert result.returncode == 0, result.stderr
-    return root
 
 
 def article_pages(root: Path) -> list[Path]:

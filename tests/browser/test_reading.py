@@ -1,0 +1,91 @@
+"""Scenarios as a reader meets them: the home page, an article, search, anchors, the keyboard."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import Watched, screenshot
+
+FIRST = "001_0ecb2f08c5882e7a"
+TITLE = "Failed States and Militias: General Khalifa Haftar Moves on Tripoli"
+
+
+def test_home_lists_every_article_and_opens_one(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url)
+    rows = page.locator("table.px-articles tbody tr")
+    expect(rows).to_have_count(5)
+    screenshot(page, "home")
+    page.get_by_role("link", name=TITLE).first.click()
+    expect(page).to_have_url(f"{site_url}articles/{FIRST}/")
+    expect(page.locator("h1.px-title")).to_have_text(TITLE)
+    meta = page.locator("table.px-meta")
+    expect(meta.get_by_role("row", name="Outlet", exact=False)).to_contain_text("Global Research")
+    expect(meta.get_by_role("row", name="Author")).to_contain_text("Dr. Binoy Kampmark")
+    expect(meta.get_by_role("row", name="Date 2019-04-21", exact=True)).to_be_visible()
+    screenshot(page, "article")
+    watched.assert_clean()
+
+
+def test_search_finds_an_article_by_a_word_of_its_title(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    # Type only once the search worker has loaded the index, as a reader would wait for it.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15000)
+    page.locator("input.md-search__input").press_sequentially("Militias", delay=50)
+    result = page.locator(".md-search-result__link", has_text="Failed States and Militias").first
+    expect(result).to_be_visible(timeout=15000)
+    result.click()
+    expect(page).to_have_url(re.compile(re.escape(f"{site_url}articles/{FIRST}/") + r"(\?h=militias)?$"))
+    expect(page.locator("h1.px-title")).to_have_text(TITLE)
+    watched.assert_clean()
+
+
+def test_note_link_leads_to_the_highlighted_passage(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}articles/004_23e8d5bb857ada88/")
+    highlight = page.locator("mark#highlight-1")
+    expect(highlight).to_have_text("military strongman Khalifa Haftar")
+    # Material's instant navigation makes every href absolute, so the link is found by its place.
+    page.locator("aside#note-2 a").first.click()
+    expect(page).to_have_url(f"{site_url}articles/004_23e8d5bb857ada88/#highlight-2")
+    expect(page.locator("mark#highlight-2")).to_be_in_viewport()
+    screenshot(page, "article-highlights")
+    watched.assert_clean()
+
+
+def test_copy_notice_leads_to_the_original(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}articles/000_c9538e6b4c7c64b9/")
+    notice = page.locator(".px-copy")
+    expect(notice).to_contain_text("99% of this text")
+    notice.get_by_role("link").click()
+    expect(page.locator("h1.px-title")).to_have_text(TITLE)
+    watched.assert_clean()
+
+
+def test_removed_boilerplate_is_collapsed_until_opened(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}articles/{FIRST}/")
+    details = page.locator("details.px-removed")
+    expect(details.locator("li").first).to_be_hidden()
+    details.locator("summary").click()
+    expect(details.locator("li").first).to_be_visible()
+    expect(details).to_contain_text("share prompt: Note to readers: please click the share buttons below.")
+    watched.assert_clean()
+
+
+def test_keyboard_focus_is_visible_on_links_in_the_text(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}articles/004_23e8d5bb857ada88/")
+    link = page.locator(".px-text sup.px-note-ref a").first
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    outline = link.evaluate("element => getComputedStyle(element).outlineStyle")
+    width = link.evaluate("element => parseFloat(getComputedStyle(element).outlineWidth)")
+    assert outline != "none" and width >= 1
+    watched.assert_clean()
