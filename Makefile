@@ -13,6 +13,13 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# Test tools from npm (the Nu HTML Checker); its install script, which fetches a Java runtime,
+# is not run: the machine's Java runs vnu.jar.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
 site: $(STAMP)
 	$(BIN)/parallax build
 	$(BIN)/mkdocs build --strict
@@ -29,7 +36,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/parallax check
 	$(BIN)/pytest
 

@@ -45,8 +45,8 @@ SCREENSHOTS = REPO / "test-results" / "screenshots"
 @pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     if not CHROMIUM.exists():
-        if os.environ.get("PARALLAX_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"PARALLAX_REQUIRE_BROWSER is set but {CHROMIUM} is missing")
+        if os.environ.get("PARALLAX_REQUIRE_TOOLS") == "1":
+            pytest.fail(f"PARALLAX_REQUIRE_TOOLS is set but {CHROMIUM} is missing")
         pytest.skip(
             "browser tests need Chromium: run "
             "`apt-get update && apt-get install -y chromium chromium-driver` (Debian); .ci/run does this"
