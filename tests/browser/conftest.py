@@ -7,8 +7,8 @@ installs it, so CI never skips them.
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
