@@ -17,9 +17,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr
-    )
+    _log_to_stderr(quiet=args.quiet)
     project = Project.at(Path(args.root), args.seeds, args.annotations, args.docs)
     if args.command == "clean":
         removed = clean_generated(project.docs)
@@ -34,6 +32,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"parallax: cannot run: {error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     return _report(result, strict=args.strict)
+
+
+def _log_to_stderr(quiet: bool) -> None:
+    """Progress lines from the pipeline's `parallax` logger, on this run's stderr."""
+    logger = logging.getLogger("parallax")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING if quiet else logging.INFO)
+    logger.propagate = False
 
 
 def _report(result: BuildResult, strict: bool) -> int:

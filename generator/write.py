@@ -188,4 +188,5 @@ def clean_generated(docs: Path) -> list[str]:
         removed.append(path)
         _remove_empty_parents(target.parent, docs)
     (docs / MANIFEST).unlink(missing_ok=True)
+    _remove_empty_parents(docs / STATE_DIR, docs)
     return removed

@@ -80,8 +80,12 @@ class _Parser(HTMLParser):
 
 def parse_page(path: Path, region_class: str = "md-content__inner") -> ParsedPage:
     """Parse `path`; the region is the element with `region_class` (Material's article body)."""
+    return parse_html(path.read_text("utf-8"), region_class)
+
+
+def parse_html(html: str, region_class: str = "md-content__inner") -> ParsedPage:
     parser = _Parser(region_class)
-    parser.feed(path.read_text("utf-8"))
+    parser.feed(html)
     parser.close()
     parser.page.text = " ".join("".join(parser.chunks).split())
     return parser.page
