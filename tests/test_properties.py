@@ -18,9 +18,11 @@ from generator.render import render_pages
 from tests.htmlpage import parse_html
 from tests.test_escape import GENERATED_TAGS
 
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "abbr", "def_list", "footnotes",
-              "pymdownx.superfences", "pymdownx.mark", "pymdownx.tilde", "pymdownx.caret", "pymdownx.magiclink",
-              "pymdownx.details"]  # fmt: skip
+EXTENSIONS = [
+    "admonition", "attr_list", "md_in_html", "tables", "toc", "abbr", "def_list", "footnotes",
+    "pymdownx.superfences", "pymdownx.mark", "pymdownx.tilde", "pymdownx.caret", "pymdownx.magiclink",
+    "pymdownx.details",
+]  # fmt: skip
 FRAGMENTS = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))", "![i](x.png)",
     "{: onclick=alert(1) }", "--8<-- \"mkdocs.yml\"", "*[HTML]: x", "!!! note", "{{ x }}", "{% x %}",
