@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve lint check clean lock golden
+.PHONY: site test serve lint check clean lock golden vendor
 
 # The virtual environment, installed from the hash-pinned lock; redone when either changes.
 $(STAMP): pyproject.toml requirements.lock
@@ -43,6 +43,11 @@ test: $(STAMP) $(NODE_STAMP) lint
 # Regenerate tests/golden/ from the sample corpus; review the diff before committing it.
 golden: $(STAMP)
 	PARALLAX_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
+
+# Copy browser assets from npm into the site (committed, so the site builds without npm).
+vendor: $(NODE_STAMP)
+	cp node_modules/tablesort/dist/tablesort.min.js node_modules/tablesort/dist/sorts/tablesort.number.min.js \
+		node_modules/tablesort/LICENCE docs/javascripts/vendor/
 
 clean:
 	test ! -x $(BIN)/parallax || $(BIN)/parallax clean

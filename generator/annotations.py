@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -44,9 +45,30 @@ class ArticleAnnotation:
 
 
 @dataclass(frozen=True, slots=True)
+class CuratedEntity:
+    id: str
+    line: int | None
+    name: str | None = None
+    type: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    links: tuple[tuple[str, str], ...] = ()
+    merge: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCuration:
+    path: str = "annotations/entities.yml"
+    entities: tuple[CuratedEntity, ...] = ()
+    ignore: tuple[tuple[str, int | None], ...] = ()
+    """(surface form, line)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Annotations:
     articles: tuple[ArticleAnnotation, ...]
     problems: tuple[Problem, ...]
+    entities: EntityCuration = EntityCuration()
 
     def for_article(self, article_id: str) -> ArticleAnnotation | None:
         for annotation in self.articles:
@@ -56,9 +78,10 @@ class Annotations:
 
 
 def load_annotations(folder: Path, root: Path) -> Annotations:
-    """Read `folder/articles/*.yml`; a missing folder simply means no annotations yet."""
+    """Read `folder/articles/*.yml` and `folder/entities.yml`; missing files mean no annotations yet."""
     articles: list[ArticleAnnotation] = []
     problems: list[Problem] = []
+    curation = _load_entities(folder, root, problems)
     article_folder = folder / "articles"
     if article_folder.is_dir():
         for path in sorted(article_folder.iterdir()):
@@ -75,7 +98,69 @@ def load_annotations(folder: Path, root: Path) -> Annotations:
                 continue
             problems.extend(validate(document, "article"))
             articles.append(_article_annotation(path.stem, document))
-    return Annotations(tuple(articles), tuple(problems))
+    return Annotations(tuple(articles), tuple(problems), curation)
+
+
+def _load_entities(folder: Path, root: Path, problems: list[Problem]) -> EntityCuration:
+    path = folder / "entities.yml"
+    display = display_path(path, root)
+    if not path.is_file():
+        return EntityCuration(display)
+    try:
+        document = load_yaml(path, display)
+    except YamlError as error:
+        problems.append(error.problem)
+        return EntityCuration(display)
+    invalid = validate(document, "entities")
+    problems.extend(invalid)
+    data = document.data if isinstance(document.data, dict) else {}
+    entries = []
+    raw = data.get("entities")
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        mark = document.mark(("entities", index))
+        line = mark.line if mark else None
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", item["id"]):
+            continue  # reported by validation; an invalid id cannot be applied
+        raw_links = item.get("links")
+        links: dict[str, Any] = raw_links if isinstance(raw_links, dict) else {}
+        entries.append(
+            CuratedEntity(
+                id=item["id"],
+                line=line,
+                name=_text(item.get("name")),
+                type=item.get("type")
+                if item.get("type") in ("person", "organization", "place", "group")
+                else None,
+                aliases=tuple(
+                    a.strip() for a in item.get("aliases") or [] if isinstance(a, str) and a.strip()
+                ),
+                description=_text(item.get("description")),
+                links=tuple(
+                    (k, v) for k, v in sorted(links.items()) if isinstance(v, str) and _is_link(k, v)
+                ),
+                merge=tuple(m for m in item.get("merge") or [] if isinstance(m, str)),
+            )
+        )
+    ignore = []
+    raw_ignore = data.get("ignore")
+    for index, surface in enumerate(raw_ignore if isinstance(raw_ignore, list) else []):
+        if isinstance(surface, str) and surface.strip():
+            mark = document.mark(("ignore", index))
+            ignore.append((surface.strip(), mark.line if mark else None))
+    return EntityCuration(display, tuple(entries), tuple(ignore))
+
+
+def _text(value: object) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _is_link(kind: str, value: str) -> bool:
+    spec = schema("entities")["properties"]["entities"]["items"]["properties"]["links"]["properties"].get(
+        kind
+    )
+    return spec is not None and jsonschema.Draft202012Validator(spec).is_valid(value)
 
 
 @cache
@@ -123,6 +208,12 @@ def _explain(document: YamlDocument, error: jsonschema.ValidationError) -> list[
     elif error.validator == "pattern":
         expected = rules.get("x-expected", f"text matching {error.validator_value}")
         message = f"{where}: expected {expected}, found {_describe_value(error.instance)}"
+    elif error.validator == "enum":
+        choices = [str(choice) for choice in rules.get("enum", [])]
+        message = (
+            f"{where}: expected one of: {', '.join(choices)}, found {_describe_value(error.instance)}"
+            + did_you_mean(str(error.instance), choices)
+        )
     elif error.validator == "minLength":
         message = f"{where}: expected some text, found an empty string"
     else:

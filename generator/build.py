@@ -1,4 +1,4 @@
-"""The pipeline in one place: load -> resolve -> compare -> render -> write.
+"""The pipeline in one place: load -> extract -> resolve -> compare -> render -> write.
 
 The CLI (`parallax build`) and the MkDocs plugin both call `build()`; neither does more.
 """
@@ -12,6 +12,9 @@ from pathlib import Path
 
 from generator.annotations import load_annotations
 from generator.compare import compare_copies
+from generator.entities import resolve_entities
+from generator.extract import extract_articles
+from generator.link import link_mentions
 from generator.load import display_path, load_articles
 from generator.model import Corpus, Page, Problem, Severity
 from generator.render import SiteOptions, render_pages
@@ -29,6 +32,11 @@ class Project:
     seeds: Path
     annotations: Path
     docs: Path
+
+    @property
+    def cache(self) -> Path:
+        """Per-article extraction results, keyed by content hash; never published."""
+        return self.root / ".parallax-cache"
 
     @classmethod
     def at(
@@ -94,20 +102,38 @@ def build(project: Project, options: SiteOptions | None = None, write: bool = Tr
     loaded = load_articles(project.seeds, project.root)
     log.info("read %d articles from %s", len(loaded.articles), project.show(project.seeds))
     lap("load")
-    # 2. resolve: the researcher's YAML wins over what the machine read
+    # 2. extract: names and sentences per article (cached by text, model and rules)
+    extractions, extract_problems = extract_articles(loaded.articles, project.cache)
+    lap("extract")
+    # 3. resolve: the researcher's YAML wins; names merge into entities; every alias is linked
     annotations = load_annotations(project.annotations, project.root)
     resolved = resolve_articles(loaded.articles, annotations)
+    entities = resolve_entities(extractions, annotations.entities)
+    mentions = link_mentions(resolved.articles, extractions, entities.aliases)
     lap("resolve")
-    # 3. compare: which articles copy another
+    # 4. compare: which articles copy another
     copies = compare_copies(resolved.articles)
     lap("compare")
-    corpus = Corpus(resolved.articles, resolved.highlights, copies)
-    # 4. render: every page as a string (pure)
+    corpus = Corpus(
+        resolved.articles,
+        resolved.highlights,
+        copies,
+        entities.entities,
+        mentions,
+        {extraction.article: extraction.sentences for extraction in extractions},
+    )
+    # 5. render: every page as a string (pure)
     pages = tuple(render_pages(corpus, options or SiteOptions()))
     lap("render")
-    problems = (*loaded.problems, *annotations.problems, *resolved.problems)
+    problems = (
+        *loaded.problems,
+        *extract_problems,
+        *annotations.problems,
+        *resolved.problems,
+        *entities.problems,
+    )
     written = None
-    # 5. write: only what changed, atomically, never a file Parallax does not own
+    # 6. write: only what changed, atomically, never a file Parallax does not own
     # A missing seeds folder must not wipe the site built from it last time.
     if write and project.seeds.is_dir():
         written = write_pages(pages, project.docs, project.show(project.docs))

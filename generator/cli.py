@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.build import BuildResult, Project, build
+from generator.review import render_review
 from generator.write import clean_generated
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2
@@ -19,6 +20,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _log_to_stderr(quiet=args.quiet)
     project = Project.at(Path(args.root), args.seeds, args.annotations, args.docs)
+    if args.command == "entities":
+        return _review_entities(project, Path(args.output))
     if args.command == "clean":
         removed = clean_generated(project.docs)
         print(
@@ -46,6 +49,26 @@ def _log_to_stderr(quiet: bool) -> None:
     logger.propagate = False
 
 
+def _review_entities(project: Project, output: Path) -> int:
+    """Write the machine's entities for review; never into the researcher's annotations."""
+    target = output if output.is_absolute() else project.root / output
+    if project.annotations.resolve() in target.resolve().parents:
+        print(
+            f"parallax: will not write into {project.show(project.annotations)}; choose another --output",
+            file=sys.stderr,
+        )
+        return EXIT_CANNOT_RUN
+    result = build(project, write=False)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_review(result.corpus), "utf-8")
+    print(
+        f"parallax: {len(result.corpus.entities)} entities written to {project.show(target)} for review; "
+        f"copy the entries you want to change into {project.show(project.annotations)}/entities.yml",
+        file=sys.stderr,
+    )
+    return _report(result, strict=False)
+
+
 def _report(result: BuildResult, strict: bool) -> int:
     for problem in result.problems:
         print(problem, file=sys.stderr)
@@ -67,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
         ("build", "generate the site's Markdown pages and data files into the docs folder"),
         ("check", "validate seeds and annotations without writing anything"),
         ("clean", "remove every generated file (hand-written pages stay)"),
+        ("entities", "write the machine's entities (counts, types, merges and why) to a review file"),
     ):
         command = commands.add_parser(name, help=help_text, description=help_text)
         command.add_argument("--root", default=".", help="project folder (default: current folder)")
@@ -75,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--docs", type=Path, help="MkDocs docs folder to write into (default: docs)")
         command.add_argument("--strict", action="store_true", help="treat warnings as failure (exit 1)")
         command.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+        if name == "entities":
+            command.add_argument(
+                "--output",
+                default="entities-review.yml",
+                help="review file to write (default: entities-review.yml)",
+            )
     return parser
 
 

@@ -11,19 +11,69 @@ import io
 import json
 from typing import Any
 
-from generator.model import Article, Corpus, Page
+from generator.model import Article, Corpus, Entity, Mention, Page
 
 ARTICLE_COLUMNS = ("id", "source", "title", "outlet", "author", "date", "dateline", "url", "copy_of", "words")
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+MENTION_COLUMNS = (
+    "article",
+    "start",
+    "end",
+    "text",
+    "entity",
+    "entity_name",
+    "type",
+    "sentence",
+    "descriptors",
+)
+
+
 def render_data(corpus: Corpus) -> list[Page]:
     records = [article_record(article, corpus) for article in corpus]
+    entities = [entity_record(entity, corpus) for entity in corpus.entities]
+    mentions = [mention_record(mention, corpus) for mention in corpus.mentions]
     return [
         Page("data/articles.json", to_json(records), kind="data"),
         Page("data/articles.csv", to_csv(records, ARTICLE_COLUMNS), kind="data"),
+        Page("data/entities.json", to_json(entities), kind="data"),
+        Page("data/mentions.csv", to_csv(mentions, MENTION_COLUMNS), kind="data"),
     ]
+
+
+def entity_record(entity: Entity, corpus: Corpus) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type.value,
+        "aliases": list(entity.aliases),
+        "description": entity.description,
+        "links": dict(entity.links),
+        "curated": entity.curated,
+        "why": list(entity.why),
+        "mentions": [
+            {"article": m.article, "start": m.start, "end": m.end, "text": m.text, "sentence": m.sentence,
+             "descriptors": list(m.descriptors)}
+            for m in corpus.mentions_of(entity.id)
+        ],
+    }  # fmt: skip
+
+
+def mention_record(mention: Mention, corpus: Corpus) -> dict[str, Any]:
+    entity = corpus.entity(mention.entity)
+    return {
+        "article": mention.article,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+        "entity": mention.entity,
+        "entity_name": entity.name if entity else None,
+        "type": entity.type.value if entity else None,
+        "sentence": mention.sentence,
+        "descriptors": "; ".join(mention.descriptors),
+    }
 
 
 def article_record(article: Article, corpus: Corpus) -> dict[str, Any]:

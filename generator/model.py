@@ -106,6 +106,63 @@ class Highlight:
     """`annotations/articles/<id>.yml:<line>`: where the researcher wrote it."""
 
 
+class EntityType(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A name the extractor found in one article (before resolution across the corpus)."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    rule: str = "model"
+    """What found or corrected it: `model`, `dateline`, `role`, `place noun`, `known type`..."""
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Stage 2's result for one article: a pure function of (text, model, rules version)."""
+
+    article: str
+    candidates: tuple[Candidate, ...]
+    sentences: tuple[tuple[int, int], ...]
+    acronyms: tuple[tuple[str, str], ...] = ()
+    """(long form, acronym) pairs the text defines, e.g. ("Libyan National Army", "LNA")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    """Every surface form that names it, as the sources write them."""
+    description: str | None = None
+    links: tuple[tuple[str, str], ...] = ()
+    why: tuple[str, ...] = ()
+    """How its aliases were merged, one line per decision (machine or researcher)."""
+    curated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    article: str
+    start: int
+    end: int
+    text: str
+    entity: str
+    sentence: int
+    """Index into the article's sentences."""
+    descriptors: tuple[str, ...] = ()
+    """Titles and labels next to the mention: `Field Marshal`, `military strongman`..."""
+
+
 @dataclass(frozen=True, slots=True)
 class Copy:
     """`article` is substantially the same text as `original`."""
@@ -123,10 +180,35 @@ class Corpus:
     articles: tuple[Article, ...]
     highlights: tuple[Highlight, ...] = ()
     copies: tuple[Copy, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    sentences: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     _by_id: dict[str, Article] = field(init=False, repr=False, compare=False)
+    _entities: dict[str, Entity] = field(init=False, repr=False, compare=False)
+    _mentions_in: dict[str, list[Mention]] = field(init=False, repr=False, compare=False)
+    _mentions_of: dict[str, list[Mention]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {article.id: article for article in self.articles})
+        object.__setattr__(self, "_entities", {entity.id: entity for entity in self.entities})
+        mentions_in: dict[str, list[Mention]] = {}
+        mentions_of: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            mentions_in.setdefault(mention.article, []).append(mention)
+            mentions_of.setdefault(mention.entity, []).append(mention)
+        object.__setattr__(self, "_mentions_in", mentions_in)
+        object.__setattr__(self, "_mentions_of", mentions_of)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self._entities.get(entity_id)
+
+    def mentions_in(self, article_id: str) -> Sequence[Mention]:
+        """In text order."""
+        return self._mentions_in.get(article_id, [])
+
+    def mentions_of(self, entity_id: str) -> Sequence[Mention]:
+        """In article order, then text order."""
+        return self._mentions_of.get(entity_id, [])
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles)

@@ -6,8 +6,9 @@ Pages are Jinja templates (`generator/templates/`) whose every `{{ value }}` is 
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import posixpath
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,13 +16,25 @@ import jinja2
 
 from generator.escape import Markup, escape_text, safe_url
 from generator.export import render_data
-from generator.model import Article, Corpus, Highlight, Page
+from generator.model import Article, Corpus, Entity, EntityType, Highlight, Mention, Page
 
 
 @dataclass(frozen=True, slots=True)
 class SiteOptions:
     directory_urls: bool = True
     """Mirror MkDocs' `use_directory_urls`: links in raw HTML must be final URLs."""
+    entity_page_min_mentions: int = 2
+    """Entities mentioned fewer times are listed on the index but get no page of their own."""
+
+
+TYPE_LABELS = {
+    EntityType.PERSON: ("Person", "People"),
+    EntityType.ORGANIZATION: ("Organisation", "Organisations"),
+    EntityType.PLACE: ("Place", "Places"),
+    EntityType.GROUP: ("Group", "Groups"),
+}
+CONTEXT_CHARS = 220
+"""How much of a very long sentence is quoted around a mention on an entity page."""
 
 
 def _finalize(value: object) -> object:
@@ -41,16 +54,123 @@ _ENV = jinja2.Environment(
 )
 
 
+class Site:
+    """What every template may ask about the corpus: URLs, anchors, counts. One per render."""
+
+    def __init__(self, corpus: Corpus, options: SiteOptions) -> None:
+        self.corpus = corpus
+        self.options = options
+        self.anchors: dict[tuple[str, int], str] = {}
+        for article in corpus:
+            for number, mention in enumerate(corpus.mentions_in(article.id), start=1):
+                self.anchors[(article.id, mention.start)] = f"m-{number}"
+        self.type_labels = TYPE_LABELS
+
+    def has_page(self, entity: Entity) -> bool:
+        return len(self.corpus.mentions_of(entity.id)) >= self.options.entity_page_min_mentions
+
+    def entity_target(self, entity: Entity) -> tuple[str, str]:
+        """(page path, anchor): its own page, or its row on the index."""
+        return (entity_path(entity), "") if self.has_page(entity) else ("entities/index.md", f"e-{entity.id}")
+
+    def anchor(self, mention: Mention) -> str:
+        return self.anchors[(mention.article, mention.start)]
+
+    def outlet(self, article: Article) -> str:
+        return article.meta.outlet or f"unknown outlet ({article.id})"
+
+    def articles_of(self, entity: Entity) -> list[Article]:
+        ids = dict.fromkeys(m.article for m in self.corpus.mentions_of(entity.id))
+        return [a for a in (self.corpus.get(i) for i in ids) if a is not None]
+
+    def entities_by_type(self) -> list[tuple[EntityType, list[Entity]]]:
+        groups: dict[EntityType, list[Entity]] = defaultdict(list)
+        for entity in self.corpus.entities:
+            groups[entity.type].append(entity)
+        for entities in groups.values():
+            entities.sort(key=lambda e: (-len(self.corpus.mentions_of(e.id)), e.name.casefold()))
+        return [(kind, groups[kind]) for kind in TYPE_LABELS if groups.get(kind)]
+
+    def entities_in(self, article: Article) -> list[tuple[EntityType, list[tuple[Entity, int]]]]:
+        counts = Counter(m.entity for m in self.corpus.mentions_in(article.id))
+        groups: dict[EntityType, list[tuple[Entity, int]]] = defaultdict(list)
+        for entity_id, count in counts.items():
+            entity = self.corpus.entity(entity_id)
+            if entity is not None:
+                groups[entity.type].append((entity, count))
+        for items in groups.values():
+            items.sort(key=lambda item: (-item[1], item[0].name.casefold()))
+        return [(kind, groups[kind]) for kind in TYPE_LABELS if groups.get(kind)]
+
+    def aliases_by_outlet(self, entity: Entity) -> list[tuple[str, list[tuple[str, int]]]]:
+        """Each alias with the outlets that write it and how often."""
+        usage: dict[str, Counter[str]] = defaultdict(Counter)
+        for mention in self.corpus.mentions_of(entity.id):
+            article = self.corpus.get(mention.article)
+            if article is not None:
+                usage[mention.text][self.outlet(article)] += 1
+        return sorted(
+            ((alias, sorted(c.items())) for alias, c in usage.items()), key=lambda x: -sum(n for _, n in x[1])
+        )
+
+    def labels_by_outlet(self, entity: Entity) -> list[tuple[str, list[tuple[str, int]]]]:
+        """The titles and descriptors each outlet writes next to the entity's name."""
+        labels: dict[str, Counter[str]] = defaultdict(Counter)
+        for mention in self.corpus.mentions_of(entity.id):
+            article = self.corpus.get(mention.article)
+            if article is not None:
+                for label in mention.descriptors:
+                    labels[self.outlet(article)][label] += 1
+        return [(outlet, counter.most_common()) for outlet, counter in sorted(labels.items())]
+
+    def co_mentioned(self, entity: Entity, limit: int = 15) -> list[tuple[Entity, int]]:
+        """Entities named in the same sentences, most often first."""
+        sentences = {(m.article, m.sentence) for m in self.corpus.mentions_of(entity.id)}
+        counts: Counter[str] = Counter()
+        for article_id in dict.fromkeys(article for article, _ in sentences):
+            for mention in self.corpus.mentions_in(article_id):
+                if mention.entity != entity.id and (article_id, mention.sentence) in sentences:
+                    counts[mention.entity] += 1
+        result = [
+            (other, count) for entity_id, count in counts.items() if (other := self.corpus.entity(entity_id))
+        ]
+        result.sort(key=lambda item: (-item[1], item[0].name.casefold(), item[0].id))
+        return result[:limit]
+
+    def context(self, mention: Mention) -> Markup:
+        """The mention's sentence (shortened around it if very long), the mention in bold."""
+        article = self.corpus.get(mention.article)
+        spans = self.corpus.sentences.get(mention.article, ())
+        if article is None:
+            return Markup("")
+        start, end = (
+            spans[mention.sentence] if mention.sentence < len(spans) else (mention.start, mention.end)
+        )
+        start = max(start, mention.start - CONTEXT_CHARS)
+        end = min(end, mention.end + CONTEXT_CHARS)
+        text = article.text
+        lead = "… " if start > 0 and start == mention.start - CONTEXT_CHARS else ""
+        tail = " …" if end == mention.end + CONTEXT_CHARS and end < len(text) else ""
+        return Markup(
+            f"{lead}{escape_text(text[start : mention.start])}<strong>{escape_text(mention.text)}</strong>"
+            f"{escape_text(text[mention.end : end])}{tail}"
+        )
+
+
 def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> list[Page]:
-    options = options or SiteOptions()
     """Every page and download the generator owns, in a stable order."""
+    site = Site(corpus, options or SiteOptions())
     pages = [
-        _page("index.md", "home.md.j2", corpus, options),
-        _page("articles/index.md", "articles.md.j2", corpus, options),
-        _page("data/index.md", "data.md.j2", corpus, options),
+        _page("index.md", "home.md.j2", site),
+        _page("articles/index.md", "articles.md.j2", site),
+        _page("entities/index.md", "entities.md.j2", site),
+        _page("data/index.md", "data.md.j2", site),
     ]
     for article in corpus:
-        pages.append(_page(article_path(article), "article.md.j2", corpus, options, article=article))
+        pages.append(_page(article_path(article), "article.md.j2", site, article=article))
+    for entity in corpus.entities:
+        if site.has_page(entity):
+            pages.append(_page(entity_path(entity), "entity.md.j2", site, entity=entity))
     pages.extend(render_data(corpus))
     return pages
 
@@ -59,19 +179,31 @@ def article_path(article: Article) -> str:
     return f"articles/{article.id}.md"
 
 
-def _page(path: str, template: str, corpus: Corpus, options: SiteOptions, **context: object) -> Page:
+def entity_path(entity: Entity) -> str:
+    return f"entities/{entity.id}.md"
+
+
+def _page(path: str, template: str, site: Site, **context: object) -> Page:
     def link(target: str, anchor: str = "") -> Markup:
-        url = relative_url(path, target, options.directory_urls) + (f"#{anchor}" if anchor else "")
+        url = relative_url(path, target, site.options.directory_urls) + (f"#{anchor}" if anchor else "")
         return Markup.escape(url)
 
+    def entity_link(entity: Entity) -> Markup:
+        return link(*site.entity_target(entity))
+
+    def text_of(article: Article) -> Markup:
+        return render_text(article, site.corpus.highlights_in(article.id), site, entity_link)
+
     content = _ENV.get_template(template).render(
-        corpus=corpus,
+        corpus=site.corpus,
+        site=site,
         link=link,
+        entity_link=entity_link,
         article_path=article_path,
-        title_of=title_of,
+        entity_path=entity_path,
         opening_words=opening_words,
         safe_url=safe_url,
-        render_text=render_text,
+        render_text=text_of,
         **context,
     )
     return Page(path, content)
@@ -96,40 +228,98 @@ def _url(path: str, directory_urls: bool) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
-def title_of(article: Article) -> str | None:
-    return article.meta.title
-
-
 def opening_words(article: Article, count: int = 12) -> str:
     words = article.text.split()
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def render_text(article: Article, highlights: Sequence[Highlight]) -> Markup:
-    """The article's paragraphs as escaped HTML, highlights marked and their notes beside them."""
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Markup around [start, end) of the text; split into pieces where other spans begin or end."""
+
+    start: int
+    end: int
+    open: str
+    close: str
+    anchor: str = ""
+    """Attribute text added to the first piece only (the id a link can point at)."""
+    after: str = ""
+    """HTML placed after the last piece (a note's reference number)."""
+
+
+def render_text(article: Article, highlights: Sequence[Highlight], site: Site, entity_link: object) -> Markup:
+    """The article's paragraphs as escaped HTML: entity mentions linked, highlights marked, notes beside."""
     numbered = list(enumerate(highlights, start=1))
+    highlight_spans = [
+        _Span(h.start, h.end, '<mark class="px-highlight"{anchor}>', "</mark>", f' id="highlight-{n}"',
+              f'<sup class="px-note-ref"><a href="#note-{n}">{n}</a></sup>')
+        for n, h in numbered
+    ]  # fmt: skip
+    paragraph_starts = [paragraph.start for paragraph in article.paragraphs]
+    mention_spans: list[list[_Span]] = [[] for _ in article.paragraphs]
+    for mention in site.corpus.mentions_in(article.id):
+        entity = site.corpus.entity(mention.entity)
+        if entity is None or not paragraph_starts:
+            continue
+        kind, _ = TYPE_LABELS[entity.type]
+        title = f"{kind}: {entity.name}" + (f" — {entity.description}" if entity.description else "")
+        href = entity_link(entity)  # type: ignore[operator]
+        index = bisect.bisect_right(paragraph_starts, mention.start) - 1  # a name never spans paragraphs
+        mention_spans[index].append(
+            _Span(mention.start, mention.end,
+                  f'<a class="px-entity px-{entity.type.value}"{{anchor}} href="{href}" '
+                  f'title="{escape_text(title)}" data-entity="{entity.id}">', "</a>",
+                  f' id="{site.anchor(mention)}"')
+        )  # fmt: skip
     out: list[str] = []
     for number, paragraph in enumerate(article.paragraphs, start=1):
-        inside = [(n, h) for n, h in numbered if h.start < paragraph.end and h.end > paragraph.start]
+        inside = [s for s in highlight_spans if s.start < paragraph.end and s.end > paragraph.start]
+        inside.extend(mention_spans[number - 1])
         out.append(f'<p id="p-{number}">{_marked(article.text, paragraph.start, paragraph.end, inside)}</p>')
-        out.extend(_note(n, h) for n, h in inside if paragraph.start <= h.start < paragraph.end)
+        out.extend(_note(n, h) for n, h in numbered if paragraph.start <= h.start < paragraph.end)
     return Markup("\n".join(out))
 
 
-def _marked(text: str, start: int, end: int, highlights: list[tuple[int, Highlight]]) -> str:
-    """Escaped text of [start, end) with each highlight's part wrapped in <mark>."""
-    cuts = sorted({start, end, *(min(end, max(start, p)) for _, h in highlights for p in (h.start, h.end))})
-    pieces: list[str] = []
-    for left, right in itertools.pairwise(cuts):
-        segment = str(escape_text(text[left:right]))
-        for number, highlight in highlights:
-            if highlight.start <= left and right <= highlight.end:
-                anchor = f' id="highlight-{number}"' if left == highlight.start else ""
-                segment = f'<mark class="px-highlight"{anchor}>{segment}</mark>'
-                if right == highlight.end:
-                    segment += f'<sup class="px-note-ref"><a href="#note-{number}">{number}</a></sup>'
-        pieces.append(segment)
-    return "".join(pieces)
+def _marked(text: str, start: int, end: int, spans: list[_Span]) -> str:
+    """Escaped text of [start, end) with each span's markup around its part, properly nested.
+
+    Spans open outermost-first (longer first; highlights before mentions on ties). Where one
+    span ends inside another that opened later, the inner one is closed and reopened after.
+    """
+    order = {id(span): index for index, span in enumerate(spans)}
+    points = sorted({start, end, *(min(end, max(start, p)) for s in spans for p in (s.start, s.end))})
+    out: list[str] = []
+    stack: list[_Span] = []
+    pending: list[str] = []  # note references wait until no span is open (a link never nests in a link)
+    for index, position in enumerate(points):
+        ending = [span for span in stack if min(span.end, end) == position]
+        if ending:
+            reopen: list[_Span] = []
+            while ending:
+                span = stack.pop()
+                out.append(span.close)
+                if span in ending:
+                    ending.remove(span)
+                    if span.end <= end and span.after:
+                        pending.append(span.after)
+                else:
+                    reopen.append(span)
+            for span in reversed(reopen):
+                out.append(span.open.replace("{anchor}", ""))
+                stack.append(span)
+        if not stack and pending:
+            out.extend(pending)
+            pending.clear()
+        if index == len(points) - 1:
+            break
+        following = points[index + 1]
+        starting = [s for s in spans if max(s.start, start) == position and s.end > position]
+        starting.sort(key=lambda s: (-(min(s.end, end) - position), order[id(s)]))
+        for span in starting:
+            out.append(span.open.replace("{anchor}", span.anchor if span.start == position else ""))
+            stack.append(span)
+        out.append(str(escape_text(text[position:following])))
+    return "".join(out + pending)
 
 
 def _note(number: int, highlight: Highlight) -> str:

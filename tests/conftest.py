@@ -64,7 +64,8 @@ def install_site_config(root: Path) -> None:
     """Copy the project's real mkdocs.yml and hand-written pages into a test project."""
     shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copyfile(REPO / "docs" / "methodology.md", root / "docs" / "methodology.md")
-    shutil.copytree(REPO / "docs" / "stylesheets", root / "docs" / "stylesheets", dirs_exist_ok=True)
+    for assets in ("stylesheets", "javascripts"):
+        shutil.copytree(REPO / "docs" / assets, root / "docs" / assets, dirs_exist_ok=True)
 
 
 def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

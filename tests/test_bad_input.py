@@ -5,6 +5,7 @@ Every test runs the real CLI (`generator.cli.main`) on real files in tmp_path an
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import signal
@@ -266,14 +267,19 @@ def test_ten_megabyte_article_builds_with_warning(
     assert 9_950_000 <= (project.seeds / "big.txt").stat().st_size < 10_050_000
     code, lines = run(capsys, project.root, "build")
     assert code == 0
-    assert problems(lines) == [
-        "seeds/big.txt: warning: is 10.0 MB, unusually large for one article; built anyway"
-    ]
+    found = problems(lines)
+    assert found[0] == "seeds/big.txt: warning: is 10.0 MB, unusually large for one article; built anyway"
+    assert re.fullmatch(
+        r"seeds/big\.txt: warning: is too long for name extraction \(10,000,\d{3} characters; the limit is "
+        r"1,000,000\); names found in other articles are still linked in it",
+        found[1],
+    )
+    assert len(found) == 2
     assert generated_articles(project) == ["big", "good"]
     page = (project.docs / "articles/big.md").read_text("utf-8")
     last = text.rstrip().rsplit("\n\n", 1)[1]
     assert last.startswith("In dispatch number ")
-    assert last in page
+    assert last in html.unescape(re.sub(r"<[^>]+>", "", page))  # its words, whatever names are linked
 
 
 class TookTooLong(Exception):
@@ -307,8 +313,12 @@ def test_large_punctuation_stripped_article_builds(project: Project) -> None:
     write_seed(project, "stripped.txt", "\n\n".join(paragraphs) + "\n")
     with time_budget(15):
         result = build(project, write=False)
+    article = result.corpus.get("stripped")
+    assert article is not None
     assert [str(p) for p in result.problems] == [
-        "seeds/stripped.txt: warning: is 2.5 MB, unusually large for one article; built anyway"
+        "seeds/stripped.txt: warning: is 2.5 MB, unusually large for one article; built anyway",
+        f"seeds/stripped.txt: warning: is too long for name extraction ({len(article.text):,} characters; "
+        "the limit is 1,000,000); names found in other articles are still linked in it",
     ]
     article = result.corpus.get("stripped")
     assert article is not None

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from generator.build import Project
+from generator.build import Project, build
 from generator.cli import main
 
 
@@ -16,9 +16,11 @@ def test_build_reports_progress_and_summary(
 ) -> None:
     assert main(["build", "--root", str(sample_project.root)]) == 0
     err = capsys.readouterr().err.splitlines()
+    pages = len(build(sample_project, write=False).pages)
     assert err == [
         "read 5 articles from seeds",
-        "parallax: 5 articles read; 10 files written, 0 unchanged, 0 removed; 0 errors, 0 warnings",
+        "extracting names from 5 articles (0 cached)",
+        f"parallax: 5 articles read; {pages} files written, 0 unchanged, 0 removed; 0 errors, 0 warnings",
     ]
 
 
@@ -41,9 +43,11 @@ def test_clean_removes_generated_files_only(
     sample_project: Project, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (sample_project.docs / "methodology.md").write_text("# Mine\n")
+    pages = len(build(sample_project, write=False).pages)
     main(["build", "--root", str(sample_project.root)])
+    capsys.readouterr()
     assert main(["clean", "--root", str(sample_project.root)]) == 0
-    assert capsys.readouterr().err.splitlines()[-1] == "parallax: removed 10 generated files from docs"
+    assert capsys.readouterr().err.splitlines()[-1] == f"parallax: removed {pages} generated files from docs"
     remaining = sorted(p.relative_to(sample_project.docs).as_posix() for p in sample_project.docs.rglob("*"))
     assert remaining == ["methodology.md"]
 

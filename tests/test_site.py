@@ -62,6 +62,11 @@ def test_highlights_from_the_repository_annotations_are_marked(sample_site: Path
     page = parse_page(sample_site / "site" / "articles" / "004_23e8d5bb857ada88" / "index.html")
     marks = [e for e in page.elements if e.tag == "mark"]
     assert [m.attrs.get("id") for m in marks] == ["highlight-1", "highlight-2"]
+    # The highlight wraps the entity link inside it: one mark per highlight, the mention linked within.
+    raw = (sample_site / "site" / "articles" / "004_23e8d5bb857ada88" / "index.html").read_text("utf-8")
+    assert (
+        '<mark class="px-highlight" id="highlight-1">military strongman <a class="px-entity px-person"' in raw
+    )
     assert 'Labels Haftar a "military strongman"' in page.text
 
 

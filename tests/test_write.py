@@ -27,12 +27,12 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 def test_second_build_writes_nothing(sample_project: Project) -> None:
     first = build(sample_project)
-    assert first.written is not None and len(first.written.written) == 10
+    assert first.written is not None and len(first.written.written) == len(first.pages)
     before = snapshot(sample_project.docs)
     second = build(sample_project)
     assert second.written is not None
     assert second.written.written == ()
-    assert len(second.written.unchanged) == 10
+    assert len(second.written.unchanged) == len(first.pages)
     assert snapshot(sample_project.docs) == before
 
 
@@ -43,6 +43,7 @@ def test_an_edit_rewrites_only_the_pages_it_changes(sample_project: Project) -> 
     )
     result = build(sample_project)
     assert result.written is not None
+    # The article, the tables that show its metadata, and the data files; no entity page changes.
     assert set(result.written.written) == {
         "index.md",
         "articles/index.md",
@@ -56,10 +57,19 @@ def test_manifest_lists_generated_files_with_hashes(sample_project: Project) -> 
     build(sample_project)
     manifest = json.loads((sample_project.docs / MANIFEST).read_text())
     assert manifest["generator"] == "parallax"
-    assert sorted(manifest["files"]) == sorted(
-        ["index.md", "articles/index.md", "data/index.md", "data/articles.json", "data/articles.csv"]
-        + [f"articles/{seed.stem}.md" for seed in SEEDS.glob("*.txt")]
-    )
+    result = build(sample_project, write=False)
+    assert sorted(manifest["files"]) == sorted(page.path for page in result.pages)
+    assert {
+        "index.md",
+        "articles/index.md",
+        "entities/index.md",
+        "data/index.md",
+        "data/articles.json",
+        "data/articles.csv",
+        "data/entities.json",
+        "data/mentions.csv",
+    } <= set(manifest["files"])
+    assert {f"articles/{seed.stem}.md" for seed in SEEDS.glob("*.txt")} <= set(manifest["files"])
 
 
 def test_stale_pages_are_removed_and_hand_written_pages_kept(sample_project: Project) -> None:
@@ -72,7 +82,8 @@ def test_stale_pages_are_removed_and_hand_written_pages_kept(sample_project: Pro
     (sample_project.seeds / "003_6b383f3c232c05d5.txt").unlink()
     result = build(sample_project)
     assert result.written is not None
-    assert result.written.removed == ("articles/003_6b383f3c232c05d5.md",)
+    assert "articles/003_6b383f3c232c05d5.md" in result.written.removed
+    assert all(path.startswith(("articles/", "entities/")) for path in result.written.removed)
     assert not (sample_project.docs / "articles" / "003_6b383f3c232c05d5.md").exists()
     assert hand_written.read_text() == "# My notes\n"
     assert own_page.read_text() == "# An essay among the articles\n"

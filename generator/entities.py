@@ -1,0 +1,348 @@
+"""Stage 3b, resolve entities: every article's candidate names -> one set of canonical entities.
+
+Names are merged only within one type, and every merge records why: the same name written
+differently (`U.S.` / `US`), a surname (`Haftar` -> `Khalifa Haftar`), reversed order, spelling
+variants of a given name, an acronym the text defines, a common alias. The researcher's
+`annotations/entities.yml` is applied last and always wins.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from generator.annotations import EntityCuration, did_you_mean
+from generator.model import Candidate, Entity, EntityType, Extraction, Problem, Severity
+from generator.names import (
+    is_acronym,
+    knowledge,
+    name_key,
+    name_tokens,
+    similar_given_names,
+    similar_surnames,
+)
+
+_TYPE_ORDER = [EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.GROUP]
+
+
+@dataclass(slots=True)
+class _Cluster:
+    surfaces: set[str]
+    type: EntityType
+    why: list[str] = field(default_factory=list)
+
+
+class _Union:
+    """Union-find over surface strings, remembering why each pair was joined."""
+
+    def __init__(self, surfaces: dict[str, EntityType]) -> None:
+        self.parent = {surface: surface for surface in surfaces}
+        self.types = surfaces
+        self.why: defaultdict[str, list[str]] = defaultdict(list)
+
+    def find(self, surface: str) -> str:
+        while self.parent[surface] != surface:
+            self.parent[surface] = self.parent[self.parent[surface]]
+            surface = self.parent[surface]
+        return surface
+
+    def join(self, first: str, second: str, reason: str) -> None:
+        if self.types[first] is not self.types[second]:
+            return  # type-gated: a place is never merged with a person
+        a, b = self.find(first), self.find(second)
+        if a == b:
+            return
+        self.parent[b] = a
+        self.why[a].extend(self.why.pop(b, []))
+        self.why[a].append(reason)
+
+    def clusters(self) -> list[_Cluster]:
+        groups: defaultdict[str, set[str]] = defaultdict(set)
+        for surface in self.parent:
+            groups[self.find(surface)].add(surface)
+        return [
+            _Cluster(members, self.types[root], list(self.why.get(root, [])))
+            for root, members in groups.items()
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedEntities:
+    entities: tuple[Entity, ...]
+    aliases: dict[str, str]
+    """Surface form -> entity id, for linking."""
+    ignored: frozenset[str]
+    problems: tuple[Problem, ...]
+
+
+def resolve_entities(extractions: Sequence[Extraction], curation: EntityCuration) -> ResolvedEntities:
+    candidates = [c for extraction in extractions for c in extraction.candidates]
+    ignored = {surface for surface, _ in curation.ignore}
+    problems = [
+        Problem(
+            curation.path, f"ignore '{surface}' matches no name found in the articles", Severity.WARNING, line
+        )
+        for surface, line in curation.ignore
+        if surface not in {c.text for c in candidates}
+    ]
+    candidates = _split_glued(candidates)
+    counts = Counter(c.text for c in candidates if c.text not in ignored)
+    types = _vote_types([c for c in candidates if c.text not in ignored])
+    acronyms = {(long, short) for extraction in extractions for long, short in extraction.acronyms}
+    for long, short in sorted(acronyms):
+        if short in types and long not in types:
+            types[long] = types[short]  # `government of national accord GNA`: the long form names it too
+    union = _Union(types)
+    _join_same_names(union)
+    _join_common_aliases(union)
+    _join_acronyms(union, acronyms, extractions)
+    _join_people(union)
+    clusters = union.clusters()
+    entities = [_machine_entity(cluster, counts) for cluster in clusters]
+    entities = _unique_ids(entities)
+    entities, curation_problems = _apply_curation(entities, curation)
+    problems.extend(curation_problems)
+    entities.sort(key=lambda e: (_TYPE_ORDER.index(e.type), e.name.casefold(), e.id))
+    aliases = {alias: entity.id for entity in entities for alias in entity.aliases if alias not in ignored}
+    return ResolvedEntities(tuple(entities), aliases, frozenset(ignored), tuple(problems))
+
+
+def _split_glued(candidates: list[Candidate]) -> list[Candidate]:
+    """`Haftar Trump` (punctuation lost between two names) -> `Haftar`, `Trump`.
+
+    Only a span seen once is split, and only where its left part is a name seen on its own
+    elsewhere and the right part also is, or the left part is itself a name of several words.
+    """
+    counts = Counter(c.text for c in candidates)
+    result: list[Candidate] = []
+    for candidate in candidates:
+        words = candidate.text.split(" ")
+        split = None
+        if counts[candidate.text] == 1 and len(words) >= 2:
+            for cut in range(len(words) - 1, 0, -1):
+                left, right = " ".join(words[:cut]), " ".join(words[cut:])
+                if counts[left] and (counts[right] or cut >= 2) and right[:1].isupper():
+                    split = (left, right)
+                    break
+        if split is None:
+            result.append(candidate)
+            continue
+        left, right = split
+        right_start = candidate.start + len(left) + 1
+        result.append(Candidate(candidate.start, candidate.start + len(left), left, candidate.type, "split"))
+        result.append(Candidate(right_start, candidate.end, right, candidate.type, "split"))
+    return result
+
+
+def _vote_types(candidates: list[Candidate]) -> dict[str, EntityType]:
+    """Each surface's type: the majority of its mentions; a surname of a person leans person."""
+    votes: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
+    for candidate in candidates:
+        votes[candidate.text][candidate.type] += 2 if candidate.rule != "model" else 1
+    surnames = {
+        name_tokens(surface)[-1]
+        for surface, counter in votes.items()
+        if counter.most_common(1)[0][0] is EntityType.PERSON and len(name_tokens(surface)) >= 2
+    }
+    types = {}
+    for surface, counter in votes.items():
+        tokens = name_tokens(surface)
+        if len(tokens) == 1 and tokens[0] in surnames and counter[EntityType.PERSON]:
+            counter[EntityType.PERSON] += 1
+        best = max(_TYPE_ORDER, key=lambda kind: (counter[kind], -_TYPE_ORDER.index(kind)))
+        types[surface] = best
+    return types
+
+
+def _join_same_names(union: _Union) -> None:
+    by_key: defaultdict[tuple[str, EntityType], list[str]] = defaultdict(list)
+    for surface, kind in union.types.items():
+        by_key[(name_key(surface), kind)].append(surface)
+    for names in by_key.values():
+        first, *rest = sorted(names)
+        for other in rest:
+            union.join(first, other, f"'{first}' and '{other}' are the same name written differently")
+
+
+def _join_common_aliases(union: _Union) -> None:
+    for kind, names in knowledge().alias_groups:
+        present = [name for name in names if name in union.types and union.types[name].value == kind]
+        for other in present[1:]:
+            union.join(present[0], other, f"'{present[0]}' and '{other}' are common names of one {kind}")
+
+
+def _join_acronyms(union: _Union, acronyms: set[tuple[str, str]], extractions: Sequence[Extraction]) -> None:
+    where = {pair: extraction.article for extraction in extractions for pair in extraction.acronyms}
+    by_key = {name_key(surface): surface for surface in union.types}
+    for long, short in sorted(acronyms):
+        target = long if long in union.types else by_key.get(name_key(long))
+        if target and short in union.types:
+            union.join(target, short, f"'{short}' is defined as '{long}' in {where[(long, short)]}")
+
+
+def _join_people(union: _Union) -> None:
+    people = sorted(s for s, kind in union.types.items() if kind is EntityType.PERSON)
+    full = [s for s in people if len(name_tokens(s)) >= 2]
+    for i, first in enumerate(full):
+        a = name_tokens(first)
+        for second in full[i + 1 :]:
+            b = name_tokens(second)
+            if set(a) == set(b) and a != b:
+                union.join(first, second, f"'{second}' is '{first}' in reverse order")
+            elif (a[-1] == b[-1] and similar_given_names(a[0], b[0])) or (
+                a[0] == b[0] and len(a) == len(b) and similar_surnames(a[-1], b[-1])
+            ):
+                union.join(first, second, f"'{first}' and '{second}' are spellings of one name")
+    by_surname: defaultdict[str, set[str]] = defaultdict(set)
+    for surface in full:
+        by_surname[name_tokens(surface)[-1]].add(union.find(surface))
+    for surface in people:
+        tokens = name_tokens(surface)
+        if len(tokens) == 1 and len(by_surname.get(tokens[0], ())) == 1:
+            (root,) = by_surname[tokens[0]]
+            union.join(root, surface, f"'{surface}' is the surname of '{_longest(union, root)}'")
+
+
+def _longest(union: _Union, root: str) -> str:
+    members = [s for s in union.parent if union.find(s) == root]
+    return max(members, key=lambda s: (len(name_tokens(s)), len(s), s))
+
+
+def _machine_entity(cluster: _Cluster, counts: Counter[str]) -> Entity:
+    name = _canonical_name(cluster, counts)
+    aliases = tuple(sorted(cluster.surfaces, key=lambda s: (-counts[s], s)))
+    return Entity(slugify(name), name, cluster.type, aliases, why=tuple(cluster.why))
+
+
+def _canonical_name(cluster: _Cluster, counts: Counter[str]) -> str:
+    for kind, names in knowledge().alias_groups:
+        if kind == cluster.type.value and cluster.surfaces & set(names):
+            return names[0]
+
+    def rank(surface: str) -> tuple[int, int, int, int, str]:
+        words = len(name_tokens(surface))
+        multi = 1 if (words >= 2 or cluster.type is not EntityType.PERSON) else 0
+        proper = 1 if surface[:1].isupper() else 0
+        return (proper, 0 if is_acronym(surface) else 1, multi, counts[surface], surface)
+
+    return max(cluster.surfaces, key=rank)
+
+
+def slugify(name: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "entity"
+
+
+def _unique_ids(entities: list[Entity]) -> list[Entity]:
+    taken: Counter[str] = Counter(entity.id for entity in entities)
+    result = []
+    for entity in sorted(entities, key=lambda e: (e.id, _TYPE_ORDER.index(e.type), e.name)):
+        if taken[entity.id] > 1:
+            entity = Entity(
+                f"{entity.id}-{entity.type.value}", entity.name, entity.type, entity.aliases, why=entity.why
+            )
+        result.append(entity)
+    return result
+
+
+def _apply_curation(entities: list[Entity], curation: EntityCuration) -> tuple[list[Entity], list[Problem]]:
+    """The researcher's decisions: claim aliases, merge ids, rename, retype, describe."""
+    problems: list[Problem] = []
+    by_id = {entity.id: entity for entity in entities}
+    claimed: dict[str, tuple[str, int | None]] = {}
+    merged_into: dict[str, tuple[str, int | None]] = {}
+    curated_ids = {entry.id for entry in curation.entities}
+    for entry in curation.entities:
+        for alias in entry.aliases:
+            if alias in claimed and claimed[alias][0] != entry.id:
+                other, line = claimed[alias]
+                problems.append(
+                    Problem(
+                        curation.path,
+                        f"alias '{alias}' is claimed by both '{other}' (line {line}) "
+                        f"and '{entry.id}'; keep it in one entity",
+                        Severity.ERROR,
+                        entry.line,
+                    )
+                )
+            else:
+                claimed[alias] = (entry.id, entry.line)
+        for target in entry.merge:
+            if target not in by_id and target not in curated_ids:
+                problems.append(
+                    Problem(
+                        curation.path,
+                        f"'{entry.id}' merges unknown entity id '{target}'"
+                        + did_you_mean(target, sorted(by_id)),
+                        Severity.ERROR,
+                        entry.line,
+                    )
+                )
+            elif target in merged_into and merged_into[target][0] != entry.id:
+                problems.append(
+                    Problem(
+                        curation.path,
+                        f"entity '{target}' is merged into both '{merged_into[target][0]}' and '{entry.id}'",
+                        Severity.ERROR,
+                        entry.line,
+                    )
+                )
+            else:
+                merged_into[target] = (entry.id, entry.line)
+    for target, (into, line) in sorted(merged_into.items()):
+        seen = {target}
+        current = into
+        while current in merged_into:
+            if current in seen:
+                problems.append(
+                    Problem(
+                        curation.path,
+                        f"merge cycle: '{target}' and '{into}' merge each other",
+                        Severity.ERROR,
+                        line,
+                    )
+                )
+                break
+            seen.add(current)
+            current = merged_into[current][0]
+    if any(p.severity is Severity.ERROR for p in problems):
+        merged_into = {}
+    # 1. Aliases the researcher claims leave the machine's entities.
+    result: dict[str, Entity] = {}
+    for entity in entities:
+        kept = tuple(alias for alias in entity.aliases if alias not in claimed)
+        if kept:
+            name = entity.name if entity.name not in claimed else kept[0]
+            result[entity.id] = Entity(entity.id, name, entity.type, kept, why=entity.why)
+    # 2. Each curated entity takes its own machine entity, its merges and its claimed aliases.
+    for entry in curation.entities:
+        base = result.pop(entry.id, None)
+        aliases = list(base.aliases if base else ())
+        why = list(base.why if base else ())
+        for target, (into, _) in sorted(merged_into.items()):
+            if into == entry.id and target in result:
+                folded = result.pop(target)
+                aliases.extend(folded.aliases)
+                why.append(f"'{folded.name}' merged in by {curation.path}:{entry.line}")
+        for alias in entry.aliases:
+            if claimed.get(alias, ("",))[0] == entry.id and alias not in aliases:
+                aliases.append(alias)
+                why.append(f"alias '{alias}' set by {curation.path}:{entry.line}")
+        name = entry.name or (base.name if base else (aliases[0] if aliases else entry.id))
+        kind = EntityType(entry.type) if entry.type else (base.type if base else EntityType.PERSON)
+        if not aliases:
+            aliases = [name]
+        result[entry.id] = Entity(
+            entry.id,
+            name,
+            kind,
+            tuple(dict.fromkeys(aliases)),
+            entry.description,
+            entry.links,
+            tuple(why),
+            curated=True,
+        )
+    return list(result.values()), problems

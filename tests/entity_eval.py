@@ -1,0 +1,147 @@
+"""Entity quality against the hand-made gold in tests/gold/entities.yml.
+
+Per article, the set of distinct entities named in it is compared with the gold: a predicted
+entity matches a gold one when a name it is written as in that article is one of the gold
+entity's surface forms (case-insensitive); typed scores also need the same type. Precision,
+recall and F1 are per article, then averaged over the articles.
+
+Run `python -m tests.entity_eval` for the table (also: the raw spaCy model on the same text).
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.build import Project, build
+from generator.extract import LABELS, load_model
+from generator.model import Corpus
+from tests.conftest import REPO, SEEDS
+
+GOLD = yaml.safe_load((REPO / "tests" / "gold" / "entities.yml").read_text("utf-8"))
+UNSEEN_CORPUS = (REPO / GOLD["unseen"]["corpus"]).resolve()
+
+Predicted = dict[str, tuple[str, frozenset[str]]]
+"""Per article: entity key -> (type, the names it is written as in that article)."""
+
+
+@dataclass(frozen=True)
+class Score:
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+def score(gold: list[dict[str, object]], predicted: Predicted, typed: bool) -> Score:
+    def matches(kind: str, names: frozenset[str], entry: dict[str, object]) -> bool:
+        surfaces = {str(s).casefold() for s in entry["surfaces"]}  # type: ignore[attr-defined]
+        return bool({n.casefold() for n in names} & surfaces) and (not typed or kind == entry["type"])
+
+    hits = sum(1 for kind, names in predicted.values() if any(matches(kind, names, g) for g in gold))
+    found = sum(1 for g in gold if any(matches(kind, names, g) for kind, names in predicted.values()))
+    return Score(hits / len(predicted) if predicted else 0.0, found / len(gold) if gold else 1.0)
+
+
+def parallax_predictions(corpus: Corpus) -> dict[str, Predicted]:
+    result: dict[str, Predicted] = {}
+    for article in corpus:
+        names: dict[str, set[str]] = {}
+        for mention in corpus.mentions_in(article.id):
+            names.setdefault(mention.entity, set()).add(mention.text)
+        result[article.id] = {
+            entity_id: (corpus.entity(entity_id).type.value, frozenset(found))  # type: ignore[union-attr]
+            for entity_id, found in names.items()
+        }
+    return result
+
+
+def raw_model_predictions(corpus: Corpus) -> dict[str, Predicted]:
+    """The small spaCy model alone: its spans as written, its labels mapped to our four types."""
+    result: dict[str, Predicted] = {}
+    for article in corpus:
+        predicted: Predicted = {}
+        for ent in load_model()(article.text).ents:
+            if ent.label_ in LABELS:
+                predicted[f"{ent.text}|{LABELS[ent.label_].value}"] = (
+                    LABELS[ent.label_].value,
+                    frozenset([ent.text]),
+                )
+        result[article.id] = predicted
+    return result
+
+
+def build_corpus(files: Iterable[tuple[str, Path]], with_annotations: bool) -> Corpus:
+    with tempfile.TemporaryDirectory() as folder:
+        project = Project.at(Path(folder))
+        project.seeds.mkdir()
+        project.docs.mkdir()
+        for name, source in files:
+            shutil.copyfile(source, project.seeds / name)
+        if with_annotations:
+            shutil.copytree(REPO / "annotations", project.annotations)
+        return build(project, write=False).corpus
+
+
+def sample_corpus(with_annotations: bool = False) -> Corpus:
+    return build_corpus(((p.name, p) for p in sorted(SEEDS.glob("*.txt"))), with_annotations)
+
+
+def unseen_corpus() -> tuple[Corpus, dict[str, str]]:
+    """The unseen BBC articles, with article id -> gold key."""
+    files, keys = [], {}
+    for key in GOLD["unseen"]["articles"]:
+        name = key.replace("/", "-")
+        files.append((name, UNSEEN_CORPUS / key))
+        keys[Path(name).stem] = key
+    return build_corpus(files, with_annotations=False), keys
+
+
+def evaluate(
+    gold: dict[str, list[dict[str, object]]], predictions: dict[str, Predicted], typed: bool
+) -> dict[str, Score]:
+    return {article: score(entries, predictions.get(article, {}), typed) for article, entries in gold.items()}
+
+
+def mean_f1(scores: dict[str, Score]) -> float:
+    return statistics.fmean(s.f1 for s in scores.values())
+
+
+def report() -> str:
+    lines = ["| corpus | system | untyped F1 | typed F1 |", "| --- | --- | --- | --- |"]
+    corpus = sample_corpus()
+    gold = GOLD["articles"]
+    for system, predictions in (
+        ("Parallax", parallax_predictions(corpus)),
+        ("raw spaCy sm", raw_model_predictions(corpus)),
+    ):
+        lines.append(
+            f"| samples (5) | {system} | {mean_f1(evaluate(gold, predictions, False)):.3f} | "
+            f"{mean_f1(evaluate(gold, predictions, True)):.3f} |"
+        )
+    if UNSEEN_CORPUS.is_dir():
+        unseen, keys = unseen_corpus()
+        gold = {article: GOLD["unseen"]["articles"][key] for article, key in keys.items()}
+        for system, predictions in (
+            ("Parallax", parallax_predictions(unseen)),
+            ("raw spaCy sm", raw_model_predictions(unseen)),
+        ):
+            lines.append(
+                f"| unseen BBC (4) | {system} | {mean_f1(evaluate(gold, predictions, False)):.3f} | "
+                f"{mean_f1(evaluate(gold, predictions, True)):.3f} |"
+            )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.stdout.write(report() + "\n")

@@ -1,0 +1,52 @@
+"""Quality gate for entity extraction, like trafilatura's eval gate: CI fails when it drops.
+
+The floors below are measured values, rounded down; raise them when quality improves. Lowering
+one is a decision to review, never a quiet edit. `python -m tests.entity_eval` prints the table.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.entity_eval import (
+    GOLD,
+    UNSEEN_CORPUS,
+    Predicted,
+    evaluate,
+    mean_f1,
+    parallax_predictions,
+    raw_model_predictions,
+    sample_corpus,
+    unseen_corpus,
+)
+
+# (untyped, typed) mean per-article F1. Targets from the issue: 0.95 / 0.92 on both corpora.
+SAMPLE_FLOOR = (0.95, 0.92)
+UNSEEN_FLOOR = (0.89, 0.82)  # below the 0.95 / 0.92 target; see README "Entity quality"
+
+
+def check(
+    gold: dict[str, list[dict[str, object]]], corpus_predictions: dict, raw: dict, floor: tuple
+) -> None:
+    ours = (
+        mean_f1(evaluate(gold, corpus_predictions, False)),
+        mean_f1(evaluate(gold, corpus_predictions, True)),
+    )
+    baseline = (mean_f1(evaluate(gold, raw, False)), mean_f1(evaluate(gold, raw, True)))
+    assert ours[0] >= floor[0] and ours[1] >= floor[1], f"F1 fell to {ours}, floor {floor}"
+    assert ours[0] > baseline[0] and ours[1] > baseline[1], (
+        f"no better than the raw model: {ours} vs {baseline}"
+    )
+
+
+def test_sample_articles_meet_the_gate() -> None:
+    corpus = sample_corpus()
+    check(GOLD["articles"], parallax_predictions(corpus), raw_model_predictions(corpus), SAMPLE_FLOOR)
+
+
+def test_unseen_articles_meet_the_gate() -> None:
+    if not UNSEEN_CORPUS.is_dir():
+        pytest.skip(f"the unseen articles come from {UNSEEN_CORPUS}, which this checkout does not have")
+    corpus, keys = unseen_corpus()
+    gold = {article: GOLD["unseen"]["articles"][key] for article, key in keys.items()}
+    check(gold, parallax_predictions(corpus), raw_model_predictions(corpus), UNSEEN_FLOOR)
