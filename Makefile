@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve lint check clean lock golden vendor
+.PHONY: site test serve lint check clean lock golden vendor bench
 
 # The virtual environment, installed from the hash-pinned lock; redone when either changes.
 $(STAMP): pyproject.toml requirements.lock
@@ -32,13 +32,17 @@ check: $(STAMP)
 	$(BIN)/parallax check --strict
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 
 test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/parallax check
 	$(BIN)/pytest
+
+# Benchmarks (not part of `make test`): name extraction and linking throughput.
+bench: $(STAMP)
+	$(BIN)/python -m bench.extraction $(CORPUS)
 
 # Regenerate tests/golden/ from the sample corpus; review the diff before committing it.
 golden: $(STAMP)

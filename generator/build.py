@@ -6,6 +6,7 @@ The CLI (`parallax build`) and the MkDocs plugin both call `build()`; neither do
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,8 +36,12 @@ class Project:
 
     @property
     def cache(self) -> Path:
-        """Per-article extraction results, keyed by content hash; never published."""
-        return self.root / ".parallax-cache"
+        """Per-article extraction results, keyed by content hash; never published.
+
+        `PARALLAX_CACHE` moves it (one cache for several projects, or CI's cache folder).
+        """
+        override = os.environ.get("PARALLAX_CACHE")
+        return Path(override) if override else self.root / ".parallax-cache"
 
     @classmethod
     def at(

@@ -8,7 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from mkdocs.exceptions import MkDocsException
+
 from generator.build import BuildResult, Project, build
+from generator.render import SiteOptions
 from generator.review import render_review
 from generator.write import clean_generated
 
@@ -30,8 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_OK
     try:
-        result = build(project, write=args.command == "build")
-    except OSError as error:
+        options = options_from_mkdocs(project.root)
+        result = build(project, options, write=args.command == "build")
+    except (OSError, MkDocsException) as error:
         print(f"parallax: cannot run: {error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     return _report(result, strict=args.strict)
@@ -52,7 +56,8 @@ def _log_to_stderr(quiet: bool) -> None:
 def _review_entities(project: Project, output: Path) -> int:
     """Write the machine's entities for review; never into the researcher's annotations."""
     target = output if output.is_absolute() else project.root / output
-    if project.annotations.resolve() in target.resolve().parents:
+    folder = project.annotations.resolve()
+    if target.resolve() == folder or folder in target.resolve().parents:
         print(
             f"parallax: will not write into {project.show(project.annotations)}; choose another --output",
             file=sys.stderr,
@@ -67,6 +72,20 @@ def _review_entities(project: Project, output: Path) -> int:
         file=sys.stderr,
     )
     return _report(result, strict=False)
+
+
+def options_from_mkdocs(root: Path) -> SiteOptions:
+    """The page options set in the project's mkdocs.yml, so the CLI writes what `mkdocs serve` would."""
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        return SiteOptions()
+    from mkdocs.config import load_config  # the MkDocs adapter's import, only when there is a config
+
+    from generator.mkdocs_plugin import ParallaxPlugin, site_options
+
+    config = load_config(str(config_file))
+    plugin = next((p for p in config.plugins.values() if isinstance(p, ParallaxPlugin)), None)
+    return site_options(config, plugin.config) if plugin else SiteOptions(config.use_directory_urls)
 
 
 def _report(result: BuildResult, strict: bool) -> int:

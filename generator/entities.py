@@ -160,7 +160,8 @@ def _vote_types(candidates: list[Candidate]) -> dict[str, EntityType]:
 def _join_same_names(union: _Union) -> None:
     by_key: defaultdict[tuple[str, EntityType], list[str]] = defaultdict(list)
     for surface, kind in union.types.items():
-        by_key[(name_key(surface), kind)].append(surface)
+        # `Conor O'Brien` / `Conor O Brien` / `Conor OBrien`: spaces and apostrophes do not count
+        by_key[(name_key(surface).replace(" ", "").replace("'", ""), kind)].append(surface)
     for names in by_key.values():
         first, *rest = sorted(names)
         for other in rest:
@@ -236,15 +237,24 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "entity"
 
 
+RESERVED_IDS = frozenset({"index"})
+"""Ids that would replace a page of the site (`entities/index.md`)."""
+
+
 def _unique_ids(entities: list[Entity]) -> list[Entity]:
+    """Distinct ids: the type is added when two types share a name, then a number if still taken."""
     taken: Counter[str] = Counter(entity.id for entity in entities)
+    used: set[str] = set()
     result = []
-    for entity in sorted(entities, key=lambda e: (e.id, _TYPE_ORDER.index(e.type), e.name)):
-        if taken[entity.id] > 1:
-            entity = Entity(
-                f"{entity.id}-{entity.type.value}", entity.name, entity.type, entity.aliases, why=entity.why
-            )
-        result.append(entity)
+    for entity in sorted(entities, key=lambda e: (e.id, _TYPE_ORDER.index(e.type), e.name, e.aliases)):
+        wanted = entity.id
+        if taken[wanted] > 1 or wanted in RESERVED_IDS:
+            wanted = f"{wanted}-{entity.type.value}"
+        unique, number = wanted, 2
+        while unique in used:
+            unique, number = f"{wanted}-{number}", number + 1
+        used.add(unique)
+        result.append(Entity(unique, entity.name, entity.type, entity.aliases, why=entity.why))
     return result
 
 
@@ -254,8 +264,32 @@ def _apply_curation(entities: list[Entity], curation: EntityCuration) -> tuple[l
     by_id = {entity.id: entity for entity in entities}
     claimed: dict[str, tuple[str, int | None]] = {}
     merged_into: dict[str, tuple[str, int | None]] = {}
-    curated_ids = {entry.id for entry in curation.entities}
+    alias_types = {alias: entity.type for entity in entities for alias in entity.aliases}
+    entries = []
     for entry in curation.entities:
+        if entry.id in RESERVED_IDS:
+            problems.append(
+                Problem(
+                    curation.path,
+                    f"the id '{entry.id}' is reserved (it names the entity index page); choose another id",
+                    Severity.ERROR,
+                    entry.line,
+                )
+            )
+        elif entry.id not in by_id and not entry.aliases and not entry.merge:
+            problems.append(
+                Problem(
+                    curation.path,
+                    f"'{entry.id}' is not an entity id and names no aliases; "
+                    "not applied" + did_you_mean(entry.id, sorted(by_id)),
+                    Severity.WARNING,
+                    entry.line,
+                )
+            )
+        else:
+            entries.append(entry)
+    curated_ids = {entry.id for entry in entries}
+    for entry in entries:
         for alias in entry.aliases:
             if alias in claimed and claimed[alias][0] != entry.id:
                 other, line = claimed[alias]
@@ -292,24 +326,22 @@ def _apply_curation(entities: list[Entity], curation: EntityCuration) -> tuple[l
                 )
             else:
                 merged_into[target] = (entry.id, entry.line)
+    in_cycle: set[str] = set()
     for target, (into, line) in sorted(merged_into.items()):
         seen = {target}
         current = into
         while current in merged_into:
             if current in seen:
-                problems.append(
-                    Problem(
-                        curation.path,
-                        f"merge cycle: '{target}' and '{into}' merge each other",
-                        Severity.ERROR,
-                        line,
+                if target not in in_cycle:
+                    message = (
+                        f"merge cycle: '{target}' and '{into}' merge each other; neither merge is applied"
                     )
-                )
+                    problems.append(Problem(curation.path, message, Severity.ERROR, line))
+                in_cycle |= seen
                 break
             seen.add(current)
             current = merged_into[current][0]
-    if any(p.severity is Severity.ERROR for p in problems):
-        merged_into = {}
+    merged_into = {t: v for t, v in merged_into.items() if t not in in_cycle}
     # 1. Aliases the researcher claims leave the machine's entities.
     result: dict[str, Entity] = {}
     for entity in entities:
@@ -318,7 +350,7 @@ def _apply_curation(entities: list[Entity], curation: EntityCuration) -> tuple[l
             name = entity.name if entity.name not in claimed else kept[0]
             result[entity.id] = Entity(entity.id, name, entity.type, kept, why=entity.why)
     # 2. Each curated entity takes its own machine entity, its merges and its claimed aliases.
-    for entry in curation.entities:
+    for entry in entries:
         base = result.pop(entry.id, None)
         aliases = list(base.aliases if base else ())
         why = list(base.why if base else ())
@@ -332,7 +364,10 @@ def _apply_curation(entities: list[Entity], curation: EntityCuration) -> tuple[l
                 aliases.append(alias)
                 why.append(f"alias '{alias}' set by {curation.path}:{entry.line}")
         name = entry.name or (base.name if base else (aliases[0] if aliases else entry.id))
-        kind = EntityType(entry.type) if entry.type else (base.type if base else EntityType.PERSON)
+        inherited = (
+            base.type if base else next((alias_types[a] for a in entry.aliases if a in alias_types), None)
+        )
+        kind = EntityType(entry.type) if entry.type else (inherited or EntityType.PERSON)
         if not aliases:
             aliases = [name]
         result[entry.id] = Entity(

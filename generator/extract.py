@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import importlib.metadata
+import importlib.util
 import json
 import logging
 import re
@@ -64,9 +66,13 @@ def load_model() -> Any:
     raise OSError(f"no spaCy English model installed (tried {', '.join(MODEL_PACKAGES)})")
 
 
+@cache
 def model_id() -> str:
-    meta = load_model().meta
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}+rules{RULES_VERSION}"
+    """Which model and rules produced an extraction, known without loading the model."""
+    for package in MODEL_PACKAGES:
+        if importlib.util.find_spec(package) is not None:
+            return f"{package}-{importlib.metadata.version(package)}+rules{RULES_VERSION}"
+    raise OSError(f"no spaCy English model installed (tried {', '.join(MODEL_PACKAGES)})")
 
 
 MAX_ARTICLE_CHARS = 1_000_000
@@ -102,7 +108,7 @@ def extract_articles(
             todo.append(article)
     if todo:
         log.info("extracting names from %d articles (%d cached)", len(todo), len(results))
-    for article, extraction in zip(todo, _run_model(todo), strict=True):
+    for article, extraction in zip(todo, _run_model(todo) if todo else [], strict=True):
         results[article.id] = extraction
         if cache_dir:
             _write_cache(cache_dir, identity, article, extraction)

@@ -25,6 +25,12 @@ log = logging.getLogger("mkdocs.plugins.parallax")
 class ParallaxConfig(Config):
     seeds = config_options.Type(str, default="seeds")
     annotations = config_options.Type(str, default="annotations")
+    entity_page_min_mentions = config_options.Type(int, default=2)
+
+
+def site_options(config: MkDocsConfig, plugin: ParallaxConfig) -> SiteOptions:
+    """What the pages depend on from mkdocs.yml; `parallax build` reads the same values."""
+    return SiteOptions(config.use_directory_urls, plugin.entity_page_min_mentions)
 
 
 class ParallaxPlugin(BasePlugin[ParallaxConfig]):
@@ -34,7 +40,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             root, root / self.config.seeds, root / self.config.annotations, Path(config.docs_dir)
         )
         try:
-            result = build(project, SiteOptions(directory_urls=config.use_directory_urls))
+            result = build(project, site_options(config, self.config))
         except OSError as error:
             raise PluginError(f"parallax: cannot run: {error}") from error
         for problem in result.problems:

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,14 @@ import pytest
 from generator.build import BuildResult, Project, build
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One extraction cache for the whole run, so each sample build does not rerun the model."""
+    if "PARALLAX_CACHE" not in os.environ:
+        os.environ["PARALLAX_CACHE"] = str(Path(tempfile.mkdtemp(prefix="parallax-test-cache-")))
+
+
 SEEDS = REPO / "seeds"
 HOSTILE = REPO / "tests" / "fixtures" / "hostile"
 HOSTILE_ANNOTATIONS = REPO / "tests" / "fixtures" / "hostile-annotations"

@@ -12,8 +12,9 @@ from generator.cli import main
 
 
 def test_build_reports_progress_and_summary(
-    sample_project: Project, capsys: pytest.CaptureFixture[str]
+    sample_project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("PARALLAX_CACHE", str(sample_project.root / "empty-cache"))  # a cold run
     assert main(["build", "--root", str(sample_project.root)]) == 0
     err = capsys.readouterr().err.splitlines()
     pages = len(build(sample_project, write=False).pages)

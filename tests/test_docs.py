@@ -27,7 +27,7 @@ def test_readme_gives_the_two_setup_commands() -> None:
 
 def test_every_command_and_option_is_documented() -> None:
     commands = subcommands()
-    assert set(commands) == {"build", "check", "clean"}
+    assert set(commands) == {"build", "check", "clean", "entities"}
     for name, parser in commands.items():
         assert f"`parallax {name}`" in README, name
         for action in parser._actions:
@@ -59,6 +59,8 @@ def test_repository_annotation_files_carry_the_schema_comment() -> None:
     for path in sorted((REPO / "annotations" / "articles").glob("*.yml")):
         first = path.read_text("utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../../generator/schemas/article.schema.json", path
+    first = (REPO / "annotations" / "entities.yml").read_text("utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../generator/schemas/entities.schema.json"
 
 
 def test_schema_descriptions_exist_for_editor_tooltips() -> None:

@@ -11,7 +11,15 @@ from tests.browser.conftest import Watched
 BASELINE = {
     ("aria-dialog-name", ".md-search"),  # Material's search dialog has no accessible name
 }
-PAGES = ["", "articles/", "articles/001_0ecb2f08c5882e7a/", "articles/004_23e8d5bb857ada88/", "data/"]
+PAGES = [
+    "",
+    "articles/",
+    "articles/001_0ecb2f08c5882e7a/",
+    "articles/004_23e8d5bb857ada88/",
+    "entities/",
+    "entities/khalifa-haftar/",
+    "data/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -27,10 +35,23 @@ def test_no_new_serious_accessibility_violations(watched: Watched, site_url: str
     assert found - BASELINE == set(), results.generate_report()
 
 
-def test_entity_kinds_are_not_told_by_colour_alone(watched: Watched, site_url: str) -> None:
+def test_highlights_are_not_told_by_colour_alone(watched: Watched, site_url: str) -> None:
     """Highlights carry an underline as well as a background colour."""
     watched.page.goto(f"{site_url}articles/004_23e8d5bb857ada88/")
     decoration = watched.page.locator("mark#highlight-1").evaluate(
         "element => getComputedStyle(element).textDecorationLine"
     )
     assert decoration == "underline"
+
+
+def test_entity_types_differ_by_more_than_colour(watched: Watched, site_url: str) -> None:
+    """Each type has its own underline style and a text cue (a type letter) besides its colour."""
+    watched.page.goto(f"{site_url}articles/004_23e8d5bb857ada88/")
+    styles = {}
+    for kind in ("person", "organization", "place", "group"):
+        link = watched.page.locator(f".px-text a.px-{kind}").first
+        styles[kind] = link.evaluate(
+            "e => [getComputedStyle(e).textDecorationStyle, getComputedStyle(e, '::after').content]"
+        )
+    assert len({style for style, _ in styles.values()}) == 4, styles
+    assert len({cue for _, cue in styles.values()}) == 4, styles

@@ -48,12 +48,9 @@ def test_note_link_leads_to_the_highlighted_passage(watched: Watched, site_url: 
     page = watched.page
     page.goto(f"{site_url}articles/004_23e8d5bb857ada88/")
     highlight = page.locator("mark#highlight-1")
-    # The highlight is split where an entity link starts inside it; together the pieces read as the quote.
-    expect(highlight).to_have_text("military strongman ")
-    expect(page.locator("mark.px-highlight").nth(1)).to_have_text("Khalifa Haftar")
-    expect(page.locator("mark.px-highlight").nth(1).locator("a.px-person")).to_have_attribute(
-        "title", re.compile("^Person: Khalifa Haftar")
-    )
+    # The highlight wraps the entity link inside it (the link shows a type letter after the name).
+    expect(highlight).to_have_text("military strongman Khalifa Haftar")
+    expect(highlight.locator("a.px-person")).to_have_attribute("title", re.compile("^Person: Khalifa Haftar"))
     # Material's instant navigation makes every href absolute, so the link is found by its place.
     page.locator("aside#note-2 a").first.click()
     expect(page).to_have_url(f"{site_url}articles/004_23e8d5bb857ada88/#highlight-2")
@@ -93,4 +90,53 @@ def test_keyboard_focus_is_visible_on_links_in_the_text(watched: Watched, site_u
     outline = link.evaluate("element => getComputedStyle(element).outlineStyle")
     width = link.evaluate("element => parseFloat(getComputedStyle(element).outlineWidth)")
     assert outline != "none" and width >= 1
+    watched.assert_clean()
+
+
+def test_search_finds_an_entity_page(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15000)
+    page.locator("input.md-search__input").press_sequentially("Haftar", delay=50)
+    result = page.locator(".md-search-result__link[href*='entities/khalifa-haftar/']").first
+    expect(result).to_be_visible(timeout=15000)
+    result.click()
+    expect(page.locator("h1.px-title")).to_have_text("Khalifa Haftar")
+    watched.assert_clean()
+
+
+def test_mention_opens_entity_page_and_leads_back_to_the_sentence(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}articles/004_23e8d5bb857ada88/")
+    mention = page.locator(".px-text a.px-person", has_text="Antonio Guterres").first
+    expect(mention).to_have_attribute("title", "Person: Antonio Guterres")
+    mention.click()
+    expect(page).to_have_url(f"{site_url}entities/antonio-guterres/")
+    expect(page.locator("h1.px-title")).to_have_text("Antonio Guterres")
+    screenshot(page, "entity")
+    back = page.locator("ul.px-mentions li", has_text="I still hope it is possible").locator(
+        "a.px-in-context"
+    )
+    back.click()
+    expect(page).to_have_url(re.compile(re.escape(f"{site_url}articles/004_23e8d5bb857ada88/#m-") + r"\d+$"))
+    anchor = page.url.rsplit("#", 1)[1]
+    target = page.locator(f"[id='{anchor}']")
+    expect(target).to_have_text("Guterres")
+    expect(target).to_be_in_viewport()
+    expect(page.locator(".px-text p", has=target)).to_contain_text("I still hope it is possible")
+    watched.assert_clean()
+
+
+def test_entity_index_sorts_by_articles(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}entities/")
+    table = page.locator("table.px-entity-index").first
+    screenshot(page, "entity-index")
+    first_by_mentions = table.locator("tbody tr td:first-child").first.inner_text()
+    table.locator("th", has_text="Articles").click()
+    table.locator("th", has_text="Articles").click()  # descending
+    counts = [int(text) for text in table.locator("tbody tr td:nth-child(3)").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True)
+    assert first_by_mentions == "Khalifa Haftar"
     watched.assert_clean()
