@@ -185,31 +185,47 @@ def _join_acronyms(union: _Union, acronyms: set[tuple[str, str]], extractions: S
 
 
 def _join_people(union: _Union) -> None:
+    """Reversed order, spelling variants, then surnames; pairs are compared only within a bucket."""
     people = sorted(s for s, kind in union.types.items() if kind is EntityType.PERSON)
     full = [s for s in people if len(name_tokens(s)) >= 2]
-    for i, first in enumerate(full):
-        a = name_tokens(first)
-        for second in full[i + 1 :]:
-            b = name_tokens(second)
-            if set(a) == set(b) and a != b:
-                union.join(first, second, f"'{second}' is '{first}' in reverse order")
-            elif (a[-1] == b[-1] and similar_given_names(a[0], b[0])) or (
-                a[0] == b[0] and len(a) == len(b) and similar_surnames(a[-1], b[-1])
-            ):
-                union.join(first, second, f"'{first}' and '{second}' are spellings of one name")
-    by_surname: defaultdict[str, set[str]] = defaultdict(set)
+    by_tokens: defaultdict[frozenset[str], list[str]] = defaultdict(list)
+    by_last: defaultdict[str, list[str]] = defaultdict(list)
+    by_first: defaultdict[str, list[str]] = defaultdict(list)
     for surface in full:
-        by_surname[name_tokens(surface)[-1]].add(union.find(surface))
+        tokens = name_tokens(surface)
+        by_tokens[frozenset(tokens)].append(surface)
+        by_last[tokens[-1]].append(surface)
+        by_first[tokens[0]].append(surface)
+    for group in by_tokens.values():
+        for other in group[1:]:
+            if name_tokens(other) != name_tokens(group[0]):
+                union.join(group[0], other, f"'{other}' is '{group[0]}' in reverse order")
+    for group in by_last.values():  # Fayez / Fayed / Faiez al-Sarraj
+        for i, first in enumerate(group):
+            for second in group[i + 1 :]:
+                if similar_given_names(name_tokens(first)[0], name_tokens(second)[0]):
+                    union.join(first, second, f"'{first}' and '{second}' are spellings of one name")
+    for group in by_first.values():  # Muammar Gaddafi / Muammar Qaddafi
+        for i, first in enumerate(group):
+            a = name_tokens(first)
+            for second in group[i + 1 :]:
+                b = name_tokens(second)
+                if len(a) == len(b) and a[-1] != b[-1] and similar_surnames(a[-1], b[-1]):
+                    union.join(first, second, f"'{first}' and '{second}' are spellings of one name")
+    roots: defaultdict[str, set[str]] = defaultdict(set)
+    longest: dict[str, str] = {}
+    for surface in full:
+        root = union.find(surface)
+        roots[name_tokens(surface)[-1]].add(root)
+        if root not in longest or (len(name_tokens(surface)), len(surface), surface) > (
+            len(name_tokens(longest[root])), len(longest[root]), longest[root]
+        ):
+            longest[root] = surface
     for surface in people:
         tokens = name_tokens(surface)
-        if len(tokens) == 1 and len(by_surname.get(tokens[0], ())) == 1:
-            (root,) = by_surname[tokens[0]]
-            union.join(root, surface, f"'{surface}' is the surname of '{_longest(union, root)}'")
-
-
-def _longest(union: _Union, root: str) -> str:
-    members = [s for s in union.parent if union.find(s) == root]
-    return max(members, key=lambda s: (len(name_tokens(s)), len(s), s))
+        if len(tokens) == 1 and len(roots.get(tokens[0], ())) == 1:
+            (root,) = roots[tokens[0]]
+            union.join(root, surface, f"'{surface}' is the surname of '{longest[root]}'")
 
 
 def _machine_entity(cluster: _Cluster, counts: Counter[str]) -> Entity:

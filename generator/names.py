@@ -91,6 +91,7 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@cache
 def name_tokens(name: str) -> tuple[str, ...]:
     """Comparable tokens: accents and case folded, dots and hyphens dropped, particles removed.
 
