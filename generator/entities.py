@@ -218,7 +218,9 @@ def _join_people(union: _Union) -> None:
         root = union.find(surface)
         roots[name_tokens(surface)[-1]].add(root)
         if root not in longest or (len(name_tokens(surface)), len(surface), surface) > (
-            len(name_tokens(longest[root])), len(longest[root]), longest[root]
+            len(name_tokens(longest[root])),
+            len(longest[root]),
+            longest[root],
         ):
             longest[root] = surface
     for surface in people:
