@@ -119,27 +119,17 @@ def mean_f1(scores: dict[str, Score]) -> float:
 
 def report() -> str:
     lines = ["| corpus | system | untyped F1 | typed F1 |", "| --- | --- | --- | --- |"]
-    corpus = sample_corpus()
-    gold = GOLD["articles"]
-    for system, predictions in (
-        ("Parallax", parallax_predictions(corpus)),
-        ("raw spaCy sm", raw_model_predictions(corpus)),
-    ):
-        lines.append(
-            f"| samples (5) | {system} | {mean_f1(evaluate(gold, predictions, False)):.3f} | "
-            f"{mean_f1(evaluate(gold, predictions, True)):.3f} |"
-        )
+    runs = [("samples (5)", sample_corpus(), GOLD["articles"])]
     if UNSEEN_CORPUS.is_dir():
         unseen, keys = unseen_corpus()
-        gold = {article: GOLD["unseen"]["articles"][key] for article, key in keys.items()}
+        runs.append(("unseen BBC (4)", unseen, {a: GOLD["unseen"]["articles"][k] for a, k in keys.items()}))
+    for label, corpus, gold in runs:
         for system, predictions in (
-            ("Parallax", parallax_predictions(unseen)),
-            ("raw spaCy sm", raw_model_predictions(unseen)),
+            ("Parallax", parallax_predictions(corpus)),
+            ("raw spaCy sm", raw_model_predictions(corpus)),
         ):
-            lines.append(
-                f"| unseen BBC (4) | {system} | {mean_f1(evaluate(gold, predictions, False)):.3f} | "
-                f"{mean_f1(evaluate(gold, predictions, True)):.3f} |"
-            )
+            untyped, typed = (mean_f1(evaluate(gold, predictions, kind)) for kind in (False, True))
+            lines.append(f"| {label} | {system} | {untyped:.3f} | {typed:.3f} |")
     return "\n".join(lines)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import Watched, screenshot
 
@@ -29,13 +29,17 @@ def test_home_lists_every_article_and_opens_one(watched: Watched, site_url: str)
     watched.assert_clean()
 
 
-def test_search_finds_an_article_by_a_word_of_its_title(watched: Watched, site_url: str) -> None:
-    page = watched.page
+def search(page: Page, site_url: str, query: str) -> None:
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     # Type only once the search worker has loaded the index, as a reader would wait for it.
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15000)
-    page.locator("input.md-search__input").press_sequentially("Militias", delay=50)
+    page.locator("input.md-search__input").press_sequentially(query, delay=50)
+
+
+def test_search_finds_an_article_by_a_word_of_its_title(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    search(page, site_url, "Militias")
     result = page.locator(".md-search-result__link", has_text="Failed States and Militias").first
     expect(result).to_be_visible(timeout=15000)
     result.click()
@@ -95,10 +99,7 @@ def test_keyboard_focus_is_visible_on_links_in_the_text(watched: Watched, site_u
 
 def test_search_finds_an_entity_page(watched: Watched, site_url: str) -> None:
     page = watched.page
-    page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15000)
-    page.locator("input.md-search__input").press_sequentially("Haftar", delay=50)
+    search(page, site_url, "Haftar")
     result = page.locator(".md-search-result__link[href*='entities/khalifa-haftar/']").first
     expect(result).to_be_visible(timeout=15000)
     result.click()
