@@ -17,8 +17,9 @@ from typing import Any
 
 import jsonschema
 
-from generator.load import display_path
 from generator.model import METADATA_FIELDS, Problem, Severity
+from generator.paths import display_path
+from generator.readers import DEFAULT_COLUMNS, ImportSettings
 from generator.yamlfile import Location, YamlDocument, YamlError, load_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -75,6 +76,28 @@ class Annotations:
             if annotation.article_id == article_id:
                 return annotation
         return None
+
+
+def load_import_settings(folder: Path, root: Path) -> tuple[ImportSettings, tuple[Problem, ...]]:
+    """`annotations/import.yml`: which dataset columns hold which field; what folders mean."""
+    path = folder / "import.yml"
+    settings = ImportSettings(dict(DEFAULT_COLUMNS))
+    if not path.is_file():
+        return settings, ()
+    display = display_path(path, root)
+    try:
+        document = load_yaml(path, display)
+    except YamlError as error:
+        return settings, (error.problem,)
+    problems = tuple(validate(document, "import"))
+    data = document.data if isinstance(document.data, dict) else {}
+    columns = dict(DEFAULT_COLUMNS)
+    raw = data.get("columns")
+    for name, value in (raw if isinstance(raw, dict) else {}).items():
+        names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        if name in columns and names and all(isinstance(n, str) for n in names):
+            columns[name] = tuple(names)
+    return ImportSettings(columns, data.get("folders") == "outlet"), problems
 
 
 def load_annotations(folder: Path, root: Path) -> Annotations:

@@ -11,13 +11,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.annotations import load_annotations
+from generator.annotations import load_annotations, load_import_settings
 from generator.compare import compare_copies
 from generator.entities import resolve_entities
 from generator.extract import extract_articles
 from generator.link import link_mentions
-from generator.load import display_path, load_articles
+from generator.load import load_articles
 from generator.model import Corpus, Page, Problem, Severity
+from generator.paths import display_path
 from generator.render import SiteOptions, render_pages
 from generator.resolve import resolve_articles
 from generator.write import Written, write_pages
@@ -104,7 +105,8 @@ def build(project: Project, options: SiteOptions | None = None, write: bool = Tr
         clock = now
 
     # 1. load: seed files -> articles (metadata read from the text, boilerplate set aside)
-    loaded = load_articles(project.seeds, project.root)
+    settings, settings_problems = load_import_settings(project.annotations, project.root)
+    loaded = load_articles(project.seeds, project.root, settings)
     log.info("read %d articles from %s", len(loaded.articles), project.show(project.seeds))
     lap("load")
     # 2. extract: names and sentences per article (cached by text, model and rules)
@@ -131,6 +133,7 @@ def build(project: Project, options: SiteOptions | None = None, write: bool = Tr
     pages = tuple(render_pages(corpus, options or SiteOptions()))
     lap("render")
     problems = (
+        *settings_problems,
         *loaded.problems,
         *extract_problems,
         *annotations.problems,

@@ -165,6 +165,12 @@ def _is_title(line: str) -> bool:
     )
 
 
+def iso_date(text: str) -> str | None:
+    """`April 21, 2019`, `21 April 2019`, `2019-04-21` -> `2019-04-21`; anything else -> None."""
+    match = _DATE_ONLY.match(" ".join(text.split()))
+    return _iso(match) if match else None
+
+
 def _iso(match: re.Match[str]) -> str | None:
     if match["iso"]:
         text = match["iso"]

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.body import parse_body
-from generator.decode import NotText, decode_bytes
 from generator.header import find_dateline, parse_header
 from generator.model import Article, Metadata, Problem, Severity
+from generator.paths import display_path
+from generator.readers import DEFAULT_COLUMNS, SUFFIXES, ImportSettings, Source, read_source
 
-ARTICLE_SUFFIXES = (".txt", ".text")
+ARTICLE_SUFFIXES = SUFFIXES
 LARGE_FILE = 2_000_000
 """Bytes; bigger files still build, with a warning (often a whole dataset saved as one file)."""
 
@@ -29,8 +31,9 @@ class Loaded:
     problems: tuple[Problem, ...]
 
 
-def load_articles(seeds: Path, root: Path) -> Loaded:
-    """Every article file below `seeds`, in path order; bad files are reported and skipped."""
+def load_articles(seeds: Path, root: Path, settings: ImportSettings | None = None) -> Loaded:
+    """Every article below `seeds`, in path order; bad files and rows are reported and skipped."""
+    settings = settings or ImportSettings(dict(DEFAULT_COLUMNS))
     articles: list[Article] = []
     problems: list[Problem] = []
     if not seeds.is_dir():
@@ -39,9 +42,18 @@ def load_articles(seeds: Path, root: Path) -> Loaded:
     taken: dict[str, str] = {}
     for path in _article_files(seeds, root, problems):
         source = display_path(path, root)
-        article_id = _unique_id(article_id_for(path.relative_to(seeds)), source, taken, problems)
-        article = _load_file(path, source, article_id, problems)
-        if article is not None:
+        relative = path.relative_to(seeds)
+        folder_outlet = relative.parts[0] if settings.folder_is_outlet and len(relative.parts) > 1 else None
+        for found in _load_file(path, source, settings, problems):
+            where = found.origin
+            wanted = article_id_for(relative) + (f"-{article_id_for(Path(found.key))}" if found.key else "")
+            article_id = _unique_id(wanted, f"{source} ({where})" if found.key else source, taken, problems)
+            article = _article(found, article_id, source, folder_outlet)
+            if not article.text:
+                prefix = f"{where}: " if found.key else ""
+                problems.append(
+                    Problem(source, f"{prefix}has no article text after its header and boilerplate")
+                )
             taken[article_id] = source
             articles.append(article)
     return Loaded(tuple(articles), tuple(problems))
@@ -72,30 +84,42 @@ def _article_files(seeds: Path, root: Path, problems: list[Problem]) -> Iterator
             )
 
 
-def _load_file(path: Path, source: str, article_id: str, problems: list[Problem]) -> Article | None:
+def _load_file(path: Path, source: str, settings: ImportSettings, problems: list[Problem]) -> list[Source]:
     try:
         data = path.read_bytes()
     except OSError as error:
         problems.append(Problem(source, f"cannot be read: {error.strerror}; skipped", Severity.ERROR))
-        return None
-    if len(data) > LARGE_FILE:
+        return []
+    suffix = path.suffix.lower()
+    if len(data) > LARGE_FILE and suffix not in (".csv", ".jsonl", ".ndjson", ".json"):
         problems.append(
             Problem(source, f"is {len(data) / 1e6:.1f} MB, unusually large for one article; built anyway")
         )
-    try:
-        decoded = decode_bytes(data)
-    except NotText as error:
-        problems.append(Problem(source, f"{error}; skipped", Severity.ERROR))
-        return None
-    if decoded.note:
-        problems.append(Problem(source, decoded.note))
-    if not decoded.text.strip():
-        problems.append(Problem(source, "is empty (no text in the file); skipped"))
-        return None
-    article = parse_article(decoded.text, article_id, source)
-    if not article.text:
-        problems.append(Problem(source, "has no article text after its header and boilerplate"))
-    return article
+    found = []
+    for item in read_source(data, suffix, source, settings.columns, problems):
+        if item.text.strip():
+            found.append(item)
+        else:
+            where = (
+                "is empty (no text in the file)" if item.key is None else f"{item.origin}: no article text"
+            )
+            problems.append(Problem(source, f"{where}; skipped"))
+    return found
+
+
+def _article(found: Source, article_id: str, source: str, folder_outlet: str | None) -> Article:
+    """Parse the text; metadata the format states wins over what the text's header says."""
+    article = parse_article(found.text, article_id, source)
+    values: dict[str, Any] = {name: value for name, value in found.fields.items() if value}
+    origins = dict(article.origins)
+    origins.update({name: found.origin for name in values})
+    if folder_outlet and "outlet" not in values and article.meta.outlet is None:
+        values["outlet"] = folder_outlet
+        origins["outlet"] = "folder name"
+    if not values:
+        return article
+    meta = dataclasses.replace(article.meta, **values)
+    return dataclasses.replace(article, meta=meta, origins=tuple(sorted(origins.items())))
 
 
 def parse_article(text: str, article_id: str, source: str) -> Article:
@@ -146,12 +170,3 @@ def _unique_id(candidate: str, source: str, taken: dict[str, str], problems: lis
 
 def _short_hash(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:6]
-
-
-def display_path(path: Path, root: Path) -> str:
-    """Posix path relative to the project root when inside it, else as given."""
-    # Not resolve(): a symlinked seed is named by its own path, not its target's.
-    try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
-    except ValueError:
-        return path.as_posix()

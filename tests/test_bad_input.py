@@ -18,6 +18,7 @@ import pytest
 from generator.build import Project, build
 from generator.cli import main
 
+FORMATS = ".txt, .text, .md, .markdown, .html, .htm, .csv, .jsonl, .ndjson, .json"
 GOOD = (
     "Rebels Advance on Tripoli\n\n"
     "By Jane Doe\n\n"
@@ -127,14 +128,14 @@ BAD_FILES = [
     pytest.param(
         "report.pdf",
         b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
-        "seeds/report.pdf: warning: not an article file (expected one of: .txt, .text; found: .pdf); skipped",
+        f"seeds/report.pdf: warning: not an article file (expected one of: {FORMATS}; found: .pdf); skipped",
         False,
         id="pdf",
     ),
     pytest.param(
         "README",
         b"Notes for the research team.\n",
-        "seeds/README: warning: not an article file (expected one of: .txt, .text; found: no extension); "
+        f"seeds/README: warning: not an article file (expected one of: {FORMATS}; found: no extension); "
         "skipped",
         False,
         id="no-extension",

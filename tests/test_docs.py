@@ -44,15 +44,32 @@ def test_every_annotation_key_is_documented() -> None:
         assert f"`highlights[].{key}`" in README or f"`highlights[].{key}`," in README, key
 
 
-def test_readme_yaml_example_is_valid() -> None:
-    block = re.search(r"```yaml\n(.*?)```", README, re.DOTALL)
-    assert block is not None
-    example = yaml.safe_load(block.group(1))
-    example["date"] = str(example["date"])
-    jsonschema.Draft202012Validator(schema("article")).validate(example)
-    assert block.group(1).startswith(
-        "# yaml-language-server: $schema=../../generator/schemas/article.schema.json"
-    )
+def test_every_entity_curation_key_is_documented() -> None:
+    entities = schema("entities")
+    assert "`ignore`" in README
+    for key in entities["properties"]["entities"]["items"]["properties"]:
+        assert f"`entities[].{key}`" in README, key
+
+
+def test_every_import_setting_is_documented() -> None:
+    settings = schema("import")
+    assert "`folders`" in README
+    for key in settings["properties"]["columns"]["properties"]:
+        assert f"`columns.{key}`" in README, key
+
+
+def test_readme_yaml_examples_are_valid() -> None:
+    blocks = re.findall(r"```yaml\n(.*?)```", README, re.DOTALL)
+    assert len(blocks) == 3
+    imports, article, entities = (yaml.safe_load(block) for block in blocks)
+    article["date"] = str(article["date"])
+    for name, example in (("import", imports), ("article", article), ("entities", entities)):
+        jsonschema.Draft202012Validator(schema(name)).validate(example)
+    assert [block.splitlines()[0] for block in blocks] == [
+        "# yaml-language-server: $schema=../generator/schemas/import.schema.json",
+        "# yaml-language-server: $schema=../../generator/schemas/article.schema.json",
+        "# yaml-language-server: $schema=../generator/schemas/entities.schema.json",
+    ]
 
 
 def test_repository_annotation_files_carry_the_schema_comment() -> None:
@@ -64,6 +81,6 @@ def test_repository_annotation_files_carry_the_schema_comment() -> None:
 
 
 def test_schema_descriptions_exist_for_editor_tooltips() -> None:
-    article = schema("article")
-    for key, spec in article["properties"].items():
-        assert spec.get("description"), key
+    for name in ("article", "entities", "import"):
+        for key, spec in schema(name)["properties"].items():
+            assert spec.get("description"), (name, key)
