@@ -26,15 +26,20 @@ class NotText(ValueError):
     """The file is binary or otherwise not an article."""
 
 
-def decode_bytes(data: bytes) -> Decoded:
-    """Decode an article file; UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+def decode_bytes(data: bytes, normalize: bool = True) -> Decoded:
+    """Decode an article file; UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252.
+
+    `normalize=False` keeps the characters as they are (JSON Lines must be split on real line
+    ends before U+2028 inside a string becomes one).
+    """
+    finish = normalize_text if normalize else (lambda text: text)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Decoded(normalize_text(data.decode("utf-16")), "utf-16")
+        return Decoded(finish(data.decode("utf-16")), "utf-16")
     if b"\x00" in data[:65536]:
         offset = data.index(b"\x00")
         raise NotText(f"binary file (NUL byte at offset {offset}); not read as an article")
     try:
-        return Decoded(normalize_text(data.decode("utf-8-sig")), "utf-8")
+        return Decoded(finish(data.decode("utf-8-sig")), "utf-8")
     except UnicodeDecodeError as error:
         bad = error.start
     # Valid UTF-8 stays UTF-8; only the bytes that are not are read as Windows-1252, so a file
@@ -46,7 +51,7 @@ def decode_bytes(data: bytes) -> Decoded:
         f"not valid UTF-8 (first invalid byte 0x{data[bad]:02x} at offset {bad}); "
         "read those bytes as Windows-1252 (Latin-1); save the file as UTF-8 to silence this"
     )
-    return Decoded(normalize_text(text), "cp1252", note)
+    return Decoded(finish(text), "cp1252", note)
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:

@@ -100,11 +100,11 @@ class Header:
     """Index of the first line of the body."""
 
 
-def parse_header(lines: list[str]) -> Header:
+def parse_header(lines: list[str], detect_title: bool = True) -> Header:
     """Read header lines from the top until the first line that is body text."""
     header = Header()
     index = 0
-    first = True
+    first = detect_title
     while index < len(lines):
         line = strip_markdown_links(" ".join(lines[index].split()))
         if not line:

@@ -109,7 +109,7 @@ def _load_file(path: Path, source: str, settings: ImportSettings, problems: list
 
 def _article(found: Source, article_id: str, source: str, folder_outlet: str | None) -> Article:
     """Parse the text; metadata the format states wins over what the text's header says."""
-    article = parse_article(found.text, article_id, source)
+    article = parse_article(found.text, article_id, source, found.fields.get("title"))
     values: dict[str, Any] = {name: value for name, value in found.fields.items() if value}
     origins = dict(article.origins)
     origins.update({name: found.origin for name in values})
@@ -122,10 +122,18 @@ def _article(found: Source, article_id: str, source: str, folder_outlet: str | N
     return dataclasses.replace(article, meta=meta, origins=tuple(sorted(origins.items())))
 
 
-def parse_article(text: str, article_id: str, source: str) -> Article:
-    """One article file's text -> `Article`: header lines to metadata, the rest to the body."""
+def parse_article(text: str, article_id: str, source: str, known_title: str | None = None) -> Article:
+    """One article file's text -> `Article`: header lines to metadata, the rest to the body.
+
+    With `known_title` (from front matter, page metadata or a column) the first line is taken
+    as a title only when it repeats that title; otherwise it stays in the text.
+    """
     lines = text.split("\n")
-    header = parse_header(lines)
+    header = parse_header(lines, detect_title=known_title is None)
+    if known_title is not None and header.body_start < len(lines):
+        first_line = " ".join(lines[header.body_start].split()).lstrip("# ")
+        if first_line == known_title:
+            header.body_start += 1
     body = parse_body(lines[header.body_start :])
     first = body.text[: body.paragraphs[0].end] if body.paragraphs else ""
     dateline = find_dateline(first)

@@ -64,18 +64,17 @@ class Source:
 def read_source(data: bytes, suffix: str, display: str, columns: Mapping[str, tuple[str, ...]],
                 problems: list[Problem]) -> Iterator[Source]:  # fmt: skip
     """The articles in one file; a bad file or row is reported and skipped, the rest is read."""
-    if suffix in HTML_SUFFIXES:
-        yield from _read_html(data, display, problems)
-        return
     try:
-        decoded = decode_bytes(data)
+        decoded = decode_bytes(data, normalize=suffix not in (".jsonl", ".ndjson"))
     except NotText as error:
         problems.append(Problem(display, f"{error}; skipped", Severity.ERROR))
         return
     if decoded.note:
         problems.append(Problem(display, decoded.note))
     text = decoded.text
-    if suffix in MARKDOWN_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
+        yield from _read_html(text, display, problems)
+    elif suffix in MARKDOWN_SUFFIXES:
         yield from _read_markdown(text, display, problems)
     elif suffix == ".csv":
         yield from _read_csv(text, display, columns, problems)
@@ -95,12 +94,12 @@ def _read_markdown(text: str, display: str, problems: list[Problem]) -> Iterator
         return
     body = text[match.end() :]
     try:
-        document = parse_yaml(match.group(1) or "", display)
+        # A leading blank line stands for the opening `---`, so YAML's line numbers are the file's.
+        document = parse_yaml("\n" + (match.group(1) or ""), display)
     except YamlError as error:
         problem = error.problem
-        line = problem.line + 1 if problem.line else None  # the front matter starts on line 2
         message = f"front matter: {problem.message}; read as text only"
-        problems.append(Problem(display, message, problem.severity, line, problem.column))
+        problems.append(Problem(display, message, problem.severity, problem.line, problem.column))
         yield Source(body)
         return
     data = document.data if isinstance(document.data, dict) else {}
@@ -108,13 +107,19 @@ def _read_markdown(text: str, display: str, problems: list[Problem]) -> Iterator
     yield Source(body, fields, "front matter")
 
 
-def _read_html(data: bytes, display: str, problems: list[Problem]) -> Iterator[Source]:
+def _read_html(page: str, display: str, problems: list[Problem]) -> Iterator[Source]:
     """A page saved from a browser: main text and metadata by trafilatura; scripts, navigation,
     comments and related links are not part of its output."""
     import trafilatura  # a second to import; only projects with web pages pay it
 
     extracted = trafilatura.bare_extraction(
-        data, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+        page,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        # Only a date the page states; the extensive search guesses from years in the text.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     record: dict[str, Any] = {}
     if extracted is not None:
@@ -148,7 +153,7 @@ def _read_csv(text: str, display: str, columns: Mapping[str, tuple[str, ...]],
 
 def _read_json_lines(text: str, display: str, columns: Mapping[str, tuple[str, ...]],
                      problems: list[Problem]) -> Iterator[Source]:  # fmt: skip
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # real line ends only (not U+2028)
         if not line.strip():
             continue
         try:
