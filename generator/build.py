@@ -110,13 +110,13 @@ def build(project: Project, options: SiteOptions | None = None, write: bool = Tr
     log.info("read %d articles from %s", len(loaded.articles), project.show(project.seeds))
     lap("load")
     # 2. extract: names and sentences per article (cached by text, model and rules)
-    extractions, extract_problems = extract_articles(loaded.articles, project.cache)
+    extractions, extract_problems = extract_articles(loaded.articles, project.cache, write_cache=write)
     lap("extract")
     # 3. resolve: the researcher's YAML wins; names merge into entities; every alias is linked
     annotations = load_annotations(project.annotations, project.root)
     resolved = resolve_articles(loaded.articles, annotations)
     entities = resolve_entities(extractions, annotations.entities)
-    mentions = link_mentions(resolved.articles, extractions, entities.aliases)
+    mentions = link_mentions(resolved.articles, extractions, entities.aliases, entities.weak)
     lap("resolve")
     # 4. compare: which articles copy another
     copies = compare_copies(resolved.articles)

@@ -34,7 +34,12 @@ def decode_bytes(data: bytes, normalize: bool = True) -> Decoded:
     """
     finish = normalize_text if normalize else (lambda text: text)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Decoded(finish(data.decode("utf-16")), "utf-16")
+        try:
+            return Decoded(finish(data.decode("utf-16")), "utf-16")
+        except UnicodeDecodeError as error:
+            raise NotText(
+                f"starts as UTF-16 but breaks at byte offset {error.start}; not read as an article"
+            ) from None
     if b"\x00" in data[:65536]:
         offset = data.index(b"\x00")
         raise NotText(f"binary file (NUL byte at offset {offset}); not read as an article")

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.annotations import EntityCuration, did_you_mean
+from generator.annotations import CuratedEntity, EntityCuration, did_you_mean
 from generator.model import Candidate, Entity, EntityType, Extraction, Problem, Severity
 from generator.names import (
     is_acronym,
@@ -74,19 +74,22 @@ class ResolvedEntities:
     entities: tuple[Entity, ...]
     aliases: dict[str, str]
     """Surface form -> entity id, for linking."""
-    ignored: frozenset[str]
+    weak: dict[str, frozenset[str]]
+    """Single words the model found in only these articles, with no longer name to back them
+    (`May`, `One`): linked there, and elsewhere only if they never occur in lower case."""
     problems: tuple[Problem, ...]
 
 
 def resolve_entities(extractions: Sequence[Extraction], curation: EntityCuration) -> ResolvedEntities:
     candidates = [c for extraction in extractions for c in extraction.candidates]
     ignored = {surface for surface, _ in curation.ignore}
+    found = {c.text for c in candidates}
     problems = [
         Problem(
             curation.path, f"ignore '{surface}' matches no name found in the articles", Severity.WARNING, line
         )
         for surface, line in curation.ignore
-        if surface not in {c.text for c in candidates}
+        if surface not in found
     ]
     candidates = _split_glued(candidates)
     counts = Counter(c.text for c in candidates if c.text not in ignored)
@@ -107,7 +110,31 @@ def resolve_entities(extractions: Sequence[Extraction], curation: EntityCuration
     problems.extend(curation_problems)
     entities.sort(key=lambda e: (_TYPE_ORDER.index(e.type), e.name.casefold(), e.id))
     aliases = {alias: entity.id for entity in entities for alias in entity.aliases if alias not in ignored}
-    return ResolvedEntities(tuple(entities), aliases, frozenset(ignored), tuple(problems))
+    weak = _weak_aliases(entities, extractions, curation)
+    return ResolvedEntities(tuple(entities), aliases, weak, tuple(problems))
+
+
+def _weak_aliases(
+    entities: list[Entity], extractions: Sequence[Extraction], curation: EntityCuration
+) -> dict[str, frozenset[str]]:
+    """Aliases that stand on a single model guess: one word, no longer alias, nothing vouching for them."""
+    vouched = {alias for entry in curation.entities for alias in entry.aliases}
+    vouched |= {name for _, names in knowledge().alias_groups for name in names} | set(
+        knowledge().known_types
+    )
+    vouched |= {short for extraction in extractions for _, short in extraction.acronyms}
+    found_in: defaultdict[str, set[str]] = defaultdict(set)
+    for extraction in extractions:
+        for candidate in extraction.candidates:
+            found_in[candidate.text].add(extraction.article)
+    weak = {}
+    for entity in entities:
+        if entity.curated or any(" " in alias for alias in entity.aliases):
+            continue
+        for alias in entity.aliases:
+            if alias not in vouched and len(found_in.get(alias, ())) < 2:
+                weak[alias] = frozenset(found_in.get(alias, ()))
+    return weak
 
 
 def _split_glued(candidates: list[Candidate]) -> list[Candidate]:
@@ -360,41 +387,60 @@ def _apply_curation(entities: list[Entity], curation: EntityCuration) -> tuple[l
             seen.add(current)
             current = merged_into[current][0]
     merged_into = {t: v for t, v in merged_into.items() if t not in in_cycle}
+
+    def final(entity_id: str) -> str:
+        while entity_id in merged_into:
+            entity_id = merged_into[entity_id][0]
+        return entity_id
+
     # 1. Aliases the researcher claims leave the machine's entities.
-    result: dict[str, Entity] = {}
+    machine: dict[str, Entity] = {}
     for entity in entities:
         kept = tuple(alias for alias in entity.aliases if alias not in claimed)
         if kept:
             name = entity.name if entity.name not in claimed else kept[0]
-            result[entity.id] = Entity(entity.id, name, entity.type, kept, why=entity.why)
-    # 2. Each curated entity takes its own machine entity, its merges and its claimed aliases.
+            machine[entity.id] = Entity(entity.id, name, entity.type, kept, why=entity.why)
+    # 2. Everything goes to its final owner (A merges B, B merges C: all of it ends in A), so the
+    #    order of entries in the file never matters.
+    folded: defaultdict[str, list[Entity]] = defaultdict(list)
+    for entity in machine.values():
+        folded[final(entity.id)].append(entity)
+    members: defaultdict[str, list[CuratedEntity]] = defaultdict(list)
     for entry in entries:
-        base = result.pop(entry.id, None)
-        aliases = list(base.aliases if base else ())
-        why = list(base.why if base else ())
-        for target, (into, _) in sorted(merged_into.items()):
-            if into == entry.id and target in result:
-                folded = result.pop(target)
-                aliases.extend(folded.aliases)
-                why.append(f"'{folded.name}' merged in by {curation.path}:{entry.line}")
-        for alias in entry.aliases:
-            if claimed.get(alias, ("",))[0] == entry.id and alias not in aliases:
-                aliases.append(alias)
-                why.append(f"alias '{alias}' set by {curation.path}:{entry.line}")
-        name = entry.name or (base.name if base else (aliases[0] if aliases else entry.id))
-        inherited = (
-            base.type if base else next((alias_types[a] for a in entry.aliases if a in alias_types), None)
-        )
-        kind = EntityType(entry.type) if entry.type else (inherited or EntityType.PERSON)
+        members[final(entry.id)].append(entry)
+    result = {owner: group[0] for owner, group in folded.items() if owner not in members and len(group) == 1}
+    for owner, group_entries in members.items():
+        head = next((e for e in group_entries if e.id == owner), None)
+        ordered = ([head] if head else []) + [e for e in group_entries if e is not head]
+        base = next((e for e in folded.get(owner, []) if e.id == owner), None)
+        aliases: list[str] = list(base.aliases if base else ())
+        why: list[str] = list(base.why if base else ())
+        for extra in folded.get(owner, []):
+            if extra is not base:
+                aliases.extend(extra.aliases)
+                why.extend(
+                    [*extra.why, f"'{extra.name}' merged in by {curation.path}:{merged_into[extra.id][1]}"]
+                )
+        for entry in ordered:
+            for alias in entry.aliases:
+                if claimed.get(alias, ("",))[0] == entry.id and alias not in aliases:
+                    aliases.append(alias)
+                    why.append(f"alias '{alias}' set by {curation.path}:{entry.line}")
         if not aliases:
-            aliases = [name]
-        result[entry.id] = Entity(
-            entry.id,
-            name,
+            if not any(entry.aliases for entry in ordered):  # (claimed twice is reported above)
+                message = f"'{owner}' has no names: no aliases and nothing merged into it; not applied"
+                problems.append(Problem(curation.path, message, Severity.WARNING, ordered[0].line))
+            continue
+        claimed_types = (alias_types[a] for e in ordered for a in e.aliases if a in alias_types)
+        kind = next((EntityType(e.type) for e in ordered if e.type), None)
+        kind = kind or (base.type if base else None) or next(claimed_types, None) or EntityType.PERSON
+        result[owner] = Entity(
+            owner,
+            next((e.name for e in ordered if e.name), None) or (base.name if base else aliases[0]),
             kind,
             tuple(dict.fromkeys(aliases)),
-            entry.description,
-            entry.links,
+            next((e.description for e in ordered if e.description), None),
+            next((e.links for e in ordered if e.links), ()),
             tuple(why),
             curated=True,
         )

@@ -83,9 +83,12 @@ MAX_CHUNK_CHARS = 50_000
 
 
 def extract_articles(
-    articles: Sequence[Article], cache_dir: Path | None = None
+    articles: Sequence[Article], cache_dir: Path | None = None, write_cache: bool = True
 ) -> tuple[tuple[Extraction, ...], tuple[Problem, ...]]:
-    """Extractions in article order; articles whose text was seen before come from the cache."""
+    """Extractions in article order; articles whose text was seen before come from the cache.
+
+    `write_cache=False` (for `parallax check`) reads the cache but adds nothing to it.
+    """
     identity = model_id()
     results: dict[str, Extraction] = {}
     problems: list[Problem] = []
@@ -110,7 +113,7 @@ def extract_articles(
         log.info("extracting names from %d articles (%d cached)", len(todo), len(results))
     for article, extraction in zip(todo, _run_model(todo) if todo else [], strict=True):
         results[article.id] = extraction
-        if cache_dir:
+        if cache_dir and write_cache:
             _write_cache(cache_dir, identity, article, extraction)
     return tuple(results[article.id] for article in articles), tuple(problems)
 
@@ -212,7 +215,8 @@ def _clean(text: str, start: int, end: int, kind: EntityType) -> Candidate | Non
         kind = EntityType.PERSON if kind is not EntityType.PLACE else kind
     if not name[:1].isupper() and not name[:1].isdigit():
         return None
-    if name in knowledge().not_names or not any(char.isalpha() for char in name):
+    facts = knowledge()
+    if name in facts.not_names or name in facts.title_set or not any(char.isalpha() for char in name):
         return None
     return Candidate(start, end, name, kind, "title" if title else "model")
 
@@ -228,7 +232,7 @@ def _dateline_candidate(article: Article, found: list[Candidate]) -> list[Candid
     return [Candidate(0, len(place), head, EntityType.PLACE, "dateline")]
 
 
-_LIST_ITEM = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al|el|de|of))*"
+_LIST_ITEM = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al|el|de|of)){0,4}"  # bounded: no runaway backtracking
 _LIST = re.compile(rf"{_LIST_ITEM}(?:,\s+{_LIST_ITEM})+,?\s+and\s+{_LIST_ITEM}")
 
 

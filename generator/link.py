@@ -24,18 +24,32 @@ _STOP = frozenset(
 _APPOSITION = re.compile(
     r",\s+(?P<label>(?:(?:the|a|an)\s+)?[^,.;:()\"“”]{3,90}?)(?=\s*[,.;:(]|\s+(?:to|who|and)\s)"
 )
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]*\b")
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\s*$")
 
 
 def link_mentions(
-    articles: Sequence[Article], extractions: Sequence[Extraction], aliases: Mapping[str, str]
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    aliases: Mapping[str, str],
+    weak: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[Mention, ...]:
+    """`weak` aliases (a single word on one model guess) link only where the model found them,
+    unless the word never appears in lower case anywhere in the corpus (a proper name)."""
+    weak = weak or {}
+    lower_words = _lower_case_words(articles) if weak else set()
+    restricted = {alias: found for alias, found in weak.items() if alias.casefold() in lower_words}
     automaton = _automaton(aliases)
     sentences = {extraction.article: extraction.sentences for extraction in extractions}
     mentions: list[Mention] = []
     for article in articles:
-        mentions.extend(_link_article(article, automaton, sentences.get(article.id, ())))
+        found = _link_article(article, automaton, sentences.get(article.id, ()))
+        mentions.extend(m for m in found if m.text not in restricted or article.id in restricted[m.text])
     return tuple(mentions)
+
+
+def _lower_case_words(articles: Sequence[Article]) -> set[str]:
+    return {word for article in articles for word in _LOWER_WORD.findall(article.text)}
 
 
 def _automaton(aliases: Mapping[str, str]) -> ahocorasick.Automaton | None:

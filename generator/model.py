@@ -187,6 +187,9 @@ class Corpus:
     _entities: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _mentions_in: dict[str, list[Mention]] = field(init=False, repr=False, compare=False)
     _mentions_of: dict[str, list[Mention]] = field(init=False, repr=False, compare=False)
+    _copy_of: dict[str, Copy] = field(init=False, repr=False, compare=False)
+    _copies_of: dict[str, list[Copy]] = field(init=False, repr=False, compare=False)
+    _highlights_in: dict[str, list[Highlight]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {article.id: article for article in self.articles})
@@ -198,6 +201,15 @@ class Corpus:
             mentions_of.setdefault(mention.entity, []).append(mention)
         object.__setattr__(self, "_mentions_in", mentions_in)
         object.__setattr__(self, "_mentions_of", mentions_of)
+        object.__setattr__(self, "_copy_of", {copy.article: copy for copy in self.copies})
+        copies_of: dict[str, list[Copy]] = {}
+        for copy in self.copies:
+            copies_of.setdefault(copy.original, []).append(copy)
+        object.__setattr__(self, "_copies_of", copies_of)
+        highlights_in: dict[str, list[Highlight]] = {}
+        for highlight in sorted(self.highlights, key=lambda h: (h.start, h.end)):
+            highlights_in.setdefault(highlight.article, []).append(highlight)
+        object.__setattr__(self, "_highlights_in", highlights_in)
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._entities.get(entity_id)
@@ -220,17 +232,14 @@ class Corpus:
         return self._by_id.get(article_id)
 
     def copy_of(self, article_id: str) -> Copy | None:
-        for copy in self.copies:
-            if copy.article == article_id:
-                return copy
-        return None
+        return self._copy_of.get(article_id)
 
     def copies_of(self, article_id: str) -> Sequence[Copy]:
-        return [copy for copy in self.copies if copy.original == article_id]
+        return self._copies_of.get(article_id, [])
 
     def highlights_in(self, article_id: str) -> Sequence[Highlight]:
         """In text order; the page numbers highlights in this order."""
-        return sorted((h for h in self.highlights if h.article == article_id), key=lambda h: (h.start, h.end))
+        return self._highlights_in.get(article_id, [])
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ _EDGE_PUNCTUATION = "\"'“”‘’()[],.;:!?"
 class Knowledge:
     titles: tuple[str, ...]
     """Longest first, so `Secretary of State` wins over `Secretary`."""
+    title_set: frozenset[str]
     not_names: frozenset[str]
     person_roles: frozenset[str]
     place_nouns: frozenset[str]
@@ -46,6 +47,7 @@ def knowledge() -> Knowledge:
             known_types[name] = group["type"]
     return Knowledge(
         titles=tuple(sorted(data["titles"], key=len, reverse=True)),
+        title_set=frozenset(data["titles"]),
         not_names=frozenset(data["not_names"]),
         person_roles=frozenset(data["person_roles"]),
         place_nouns=frozenset(data["place_nouns"]),

@@ -26,7 +26,8 @@ class Resolved:
 def resolve_articles(articles: Sequence[Article], annotations: Annotations) -> Resolved:
     by_id = {annotation.article_id: annotation for annotation in annotations.articles}
     ids = [article.id for article in articles]
-    problems = [unknown_article(a, ids) for a in annotations.articles if a.article_id not in set(ids)]
+    known = set(ids)
+    problems = [unknown_article(a, ids) for a in annotations.articles if a.article_id not in known]
     resolved: list[Article] = []
     highlights: list[Highlight] = []
     for article in articles:

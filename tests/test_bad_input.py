@@ -550,3 +550,14 @@ def test_mixed_utf8_and_cp1252_keeps_the_utf8_parts(project: Project) -> None:
         "seeds/mixed.txt: warning: not valid UTF-8 (first invalid byte 0x93 at offset 33); read those bytes "
         "as Windows-1252 (Latin-1); save the file as UTF-8 to silence this"
     ]
+
+
+def test_truncated_utf16_file_is_reported_not_a_crash(project: Project) -> None:
+    write_seed(project, "broken.txt", b"\xff\xfeA")
+    write_seed(project, "good.txt", GOOD)
+    result = build(project, write=False)
+    assert [str(p) for p in result.problems] == [
+        "seeds/broken.txt: error: starts as UTF-16 but breaks at byte offset 2; not read as an article; "
+        "skipped"
+    ]
+    assert [a.id for a in result.corpus] == ["good"]

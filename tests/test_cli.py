@@ -62,3 +62,12 @@ def test_python_dash_m_generator_is_the_cli(sample_project: Project) -> None:
     )
     assert result.returncode == 0
     assert result.stderr.splitlines()[-1] == "parallax: 5 articles read; 0 errors, 0 warnings"
+
+
+def test_check_writes_no_file_anywhere(
+    sample_project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PARALLAX_CACHE", raising=False)
+    before = sorted(p.relative_to(sample_project.root) for p in sample_project.root.rglob("*"))
+    assert main(["check", "--root", str(sample_project.root)]) == 0
+    assert sorted(p.relative_to(sample_project.root) for p in sample_project.root.rglob("*")) == before

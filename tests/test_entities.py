@@ -842,3 +842,45 @@ def test_review_file_is_not_read_back_as_curation(sample_project: Project) -> No
     assert main(["entities", "--root", str(sample_project.root)]) == 0
     assert build(sample_project, write=False).problems == ()
     assert (sample_project.root / "entities-review.yml").is_file()
+
+
+# --- merges whatever the order of entries (review findings) --------------------------------
+
+
+@pytest.mark.parametrize("order", ["merge first", "described first"])
+def test_a_merged_entity_with_its_own_entry_still_folds_in(sample_project: Project, order: str) -> None:
+    merge = "  - id: libyan-national-army\n    merge: [government-of-national-accord]\n"
+    describe = "  - id: government-of-national-accord\n    description: The UN-recognised government.\n"
+    body = merge + describe if order == "merge first" else describe + merge
+    write_curation(sample_project, "entities:\n" + body)
+    result = build(sample_project, write=False)
+    assert [str(p) for p in result.problems] == []
+    assert result.corpus.entity("government-of-national-accord") is None
+    army = result.corpus.entity("libyan-national-army")
+    assert army is not None and {"GNA", "LNA", "Government of National Accord"} <= set(army.aliases)
+    assert army.description == "The UN-recognised government."
+
+
+def test_chained_merges_end_in_the_first_entity(sample_project: Project) -> None:
+    write_curation(
+        sample_project,
+        "entities:\n  - id: libya\n    merge: [tripoli]\n  - id: tripoli\n    merge: [benghazi]\n",
+    )
+    corpus = build(sample_project, write=False).corpus
+    libya = corpus.entity("libya")
+    assert libya is not None and {"Libya", "Tripoli", "Benghazi"} <= set(libya.aliases)
+    assert corpus.entity("tripoli") is None and corpus.entity("benghazi") is None
+    assert any(reason.startswith("'Benghazi' merged in by annotations/entities.yml:") for reason in libya.why)
+
+
+def test_a_single_model_guess_of_a_common_word_is_not_linked_everywhere(project: Project) -> None:
+    """`May` found once by the model stays in its own article; the month elsewhere is no entity."""
+    write_seed(project, "a.txt", "Talks in Vienna", "Theresa May met officials in Vienna on Monday.",
+               "May said the talks went well.")  # fmt: skip
+    write_seed(
+        project, "b.txt", "Budget delayed", "The budget may be delayed until May, officials in Vienna said."
+    )
+    corpus = build(project, write=False).corpus
+    linked = {(m.article, m.text) for m in corpus.mentions}
+    assert ("b", "May") not in linked
+    assert ("b", "Vienna") in linked
