@@ -8,8 +8,6 @@ variants of a given name, an acronym the text defines, a common alias. The resea
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +22,7 @@ from generator.names import (
     similar_given_names,
     similar_surnames,
 )
+from generator.paths import slug
 
 _TYPE_ORDER = [EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.GROUP]
 
@@ -278,8 +277,7 @@ def _canonical_name(cluster: _Cluster, counts: Counter[str]) -> str:
 
 
 def slugify(name: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "entity"
+    return slug(name) or "entity"
 
 
 RESERVED_IDS = frozenset({"index"})

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +12,7 @@ from typing import Any
 from generator.body import parse_body
 from generator.header import find_dateline, parse_header
 from generator.model import Article, Metadata, Problem, Severity
-from generator.paths import display_path
+from generator.paths import display_path, slug
 from generator.readers import DEFAULT_COLUMNS, SUFFIXES, ImportSettings, Source, read_source
 
 ARTICLE_SUFFIXES = SUFFIXES
@@ -157,9 +155,7 @@ def parse_article(text: str, article_id: str, source: str, known_title: str | No
 def article_id_for(relative: Path) -> str:
     """`Le Monde/Été 2019.txt` -> `le-monde-ete-2019`: stable, URL-safe, from the path alone."""
     stem = relative.with_suffix("").as_posix()
-    ascii_text = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_")
-    return slug or "article-" + _short_hash(stem)
+    return slug(stem, keep="_") or "article-" + _short_hash(stem)
 
 
 def _unique_id(candidate: str, source: str, taken: dict[str, str], problems: list[Problem]) -> str:

@@ -7,6 +7,7 @@ Pages are Jinja templates (`generator/templates/`) whose every `{{ value }}` is 
 from __future__ import annotations
 
 import bisect
+import itertools
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -78,6 +79,17 @@ class Site:
 
     def outlet(self, article: Article) -> str:
         return article.meta.outlet or f"unknown outlet ({article.id})"
+
+    def mentions_by_article(self, entity: Entity) -> list[tuple[Article, list[Mention]]]:
+        """The entity's mentions grouped by article, in corpus order (one pass, not one per article)."""
+        groups = []
+        for article_id, mentions in itertools.groupby(
+            self.corpus.mentions_of(entity.id), lambda m: m.article
+        ):
+            article = self.corpus.get(article_id)
+            if article is not None:
+                groups.append((article, list(mentions)))
+        return groups
 
     def articles_of(self, entity: Entity) -> list[Article]:
         ids = dict.fromkeys(m.article for m in self.corpus.mentions_of(entity.id))
@@ -286,13 +298,18 @@ def _marked(text: str, start: int, end: int, spans: list[_Span]) -> str:
     Spans open outermost-first (longer first; highlights before mentions on ties). Where one
     span ends inside another that opened later, the inner one is closed and reopened after.
     """
-    order = {id(span): index for index, span in enumerate(spans)}
+    # Sorted once by where each span starts here, longest first; a sweep then opens them in order.
+    ranked = sorted(
+        enumerate(spans), key=lambda item: (max(item[1].start, start), -min(item[1].end, end), item[0])
+    )
+    opening = [span for _, span in ranked]
+    next_open = 0
     points = sorted({start, end, *(min(end, max(start, p)) for s in spans for p in (s.start, s.end))})
     out: list[str] = []
     stack: list[_Span] = []
     pending: list[str] = []  # note references wait until no span is open (a link never nests in a link)
     for index, position in enumerate(points):
-        ending = [span for span in stack if min(span.end, end) == position]
+        ending = [span for span in stack if min(span.end, end) == position] if stack else []
         if ending:
             reopen: list[_Span] = []
             while ending:
@@ -313,11 +330,12 @@ def _marked(text: str, start: int, end: int, spans: list[_Span]) -> str:
         if index == len(points) - 1:
             break
         following = points[index + 1]
-        starting = [s for s in spans if max(s.start, start) == position and s.end > position]
-        starting.sort(key=lambda s: (-(min(s.end, end) - position), order[id(s)]))
-        for span in starting:
-            out.append(span.open.replace("{anchor}", span.anchor if span.start == position else ""))
-            stack.append(span)
+        while next_open < len(opening) and max(opening[next_open].start, start) == position:
+            span = opening[next_open]
+            next_open += 1
+            if span.end > position:
+                out.append(span.open.replace("{anchor}", span.anchor if span.start == position else ""))
+                stack.append(span)
         out.append(str(escape_text(text[position:following])))
     return "".join(out + pending)
 

@@ -20,7 +20,9 @@ REPO = Path(__file__).resolve().parent.parent
 def pytest_configure(config: pytest.Config) -> None:
     """One extraction cache for the whole run, so each sample build does not rerun the model."""
     if "PARALLAX_CACHE" not in os.environ:
-        os.environ["PARALLAX_CACHE"] = str(Path(tempfile.mkdtemp(prefix="parallax-test-cache-")))
+        folder = tempfile.mkdtemp(prefix="parallax-test-cache-")
+        os.environ["PARALLAX_CACHE"] = folder
+        config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
 
 
 SEEDS = REPO / "seeds"

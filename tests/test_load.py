@@ -514,3 +514,25 @@ def test_copy_detected_through_full_build(project: Project) -> None:
     assert copy is not None
     assert (copy.original, copy.overlap) == ("original", 1.0)
     assert result.corpus.copy_of("original") is None
+
+
+def test_a_story_reprinted_by_most_outlets_is_still_a_copy() -> None:
+    """Seven identical reprints among twelve articles: each is a copy of one original."""
+    from generator.compare import compare_copies
+    from generator.load import parse_article
+
+    wire = "\n\n".join(
+        f"Paragraph {n}: delegates from the coastal towns met the envoy and discussed a truce in round {n}."
+        for n in range(12)
+    )
+    articles = [parse_article(f"Wire Story\n\n{wire}", f"copy-{n}", f"seeds/copy-{n}.txt") for n in range(7)]
+    articles += [
+        parse_article(
+            f"Other Story {n}\n\n" + " ".join(f"unrelated{n}x{k} word" for k in range(80)), f"o-{n}", "s"
+        )
+        for n in range(5)
+    ]
+    copies = compare_copies(articles)
+    assert sorted((c.article, c.original, c.overlap) for c in copies) == [
+        (f"copy-{n}", "copy-0", 1.0) for n in range(1, 7)
+    ]
