@@ -7,6 +7,7 @@ Pages are Jinja templates (`generator/templates/`) whose every `{{ value }}` is 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import posixpath
 from collections import Counter, defaultdict
@@ -221,14 +222,23 @@ def _page(path: str, template: str, site: Site, **context: object) -> Page:
     return Page(path, content)
 
 
+@functools.cache
 def relative_url(source: str, target: str, directory_urls: bool = True) -> str:
     """URL of the page built from `target`, relative to the page built from `source`."""
     source_url, target_url = _url(source, directory_urls), _url(target, directory_urls)
-    base = source_url if source_url.endswith("/") or not source_url else posixpath.dirname(source_url) + "/"
-    relative = posixpath.relpath(target_url or ".", base or ".")
-    if target_url.endswith("/") and not relative.endswith("/"):
-        relative += "/"
-    return "./" if relative in (".", "./") else relative
+    source_dir = (
+        source_url if source_url.endswith("/") or not source_url else posixpath.dirname(source_url) + "/"
+    )
+    source_parts = [part for part in source_dir.split("/") if part]
+    target_parts = target_url.split("/")
+    common = 0
+    while (
+        common < min(len(source_parts), len(target_parts) - 1)
+        and source_parts[common] == target_parts[common]
+    ):
+        common += 1
+    relative = "../" * (len(source_parts) - common) + "/".join(target_parts[common:])
+    return relative or "./"
 
 
 def _url(path: str, directory_urls: bool) -> str:
