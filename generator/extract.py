@@ -14,7 +14,9 @@ import importlib.metadata
 import importlib.util
 import json
 import logging
+import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -78,6 +80,8 @@ def model_id() -> str:
 MAX_ARTICLE_CHARS = 1_000_000
 """Longer articles (often a whole dataset in one file) skip the model; their names are still linked
 where they match names found in other articles."""
+PARALLEL_MIN_PIECES = 2_000
+"""Paragraphs to read before a second process is worth its start-up (about a second)."""
 MAX_CHUNK_CHARS = 50_000
 """The model reads a paragraph at a time; a longer paragraph is read in pieces of about this size."""
 
@@ -123,7 +127,12 @@ def _run_model(articles: Sequence[Article]) -> list[Extraction]:
     pieces: list[list[tuple[int, str]]] = [_pieces(article) for article in articles]
     unique = list(dict.fromkeys(text for article_pieces in pieces for _, text in article_pieces))
     read: dict[str, tuple[list[tuple[int, int, str]], list[tuple[int, int]]]] = {}
-    for text, doc in zip(unique, load_model().pipe(unique, batch_size=64), strict=True):
+    # Both cores when there is enough to read to pay for starting a second process, and only in a
+    # single-threaded program: forking next to `mkdocs serve`'s server threads can deadlock.
+    parallel = len(unique) >= PARALLEL_MIN_PIECES and threading.active_count() == 1
+    processes = min(os.cpu_count() or 1, 2) if parallel else 1
+    docs = load_model().pipe(unique, batch_size=64, n_process=processes)
+    for text, doc in zip(unique, docs, strict=True):
         found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         read[text] = (found, [(s.start_char, s.end_char) for s in doc.sents])
     extractions = []
