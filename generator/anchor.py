@@ -34,7 +34,6 @@ class FoldedText:
 
     folded: str
     offsets: tuple[int, ...]
-    length: int
 
     @classmethod
     def of(cls, text: str) -> FoldedText:
@@ -49,7 +48,7 @@ class FoldedText:
             previous_space = char == " "
             chars.append(char)
             offsets.append(index)
-        return cls("".join(chars), tuple(offsets), len(text))
+        return cls("".join(chars), tuple(offsets))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) of the folded slice [start, end)."""

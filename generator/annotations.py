@@ -23,6 +23,7 @@ from generator.readers import DEFAULT_COLUMNS, ImportSettings
 from generator.yamlfile import Location, YamlDocument, YamlError, load_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
+_LINK_PATH = ("properties", "entities", "items", "properties", "links", "properties")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +71,6 @@ class Annotations:
     articles: tuple[ArticleAnnotation, ...]
     problems: tuple[Problem, ...]
     entities: EntityCuration = EntityCuration()
-
-    def for_article(self, article_id: str) -> ArticleAnnotation | None:
-        for annotation in self.articles:
-            if annotation.article_id == article_id:
-                return annotation
-        return None
 
 
 def load_import_settings(folder: Path, root: Path) -> tuple[ImportSettings, tuple[Problem, ...]]:
@@ -161,7 +156,9 @@ def _load_entities(folder: Path, root: Path, problems: list[Problem]) -> EntityC
                 ),
                 description=_text(item.get("description")),
                 links=tuple(
-                    (k, v) for k, v in sorted(links.items()) if isinstance(v, str) and _is_link(k, v)
+                    (k, v)
+                    for k, v in sorted(links.items())
+                    if isinstance(v, str) and _meets("entities", v, *_LINK_PATH, k)
                 ),
                 merge=tuple(m for m in item.get("merge") or [] if isinstance(m, str)),
             )
@@ -179,10 +176,11 @@ def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _is_link(kind: str, value: str) -> bool:
-    spec = schema("entities")["properties"]["entities"]["items"]["properties"]["links"]["properties"].get(
-        kind
-    )
+def _meets(schema_name: str, value: str, *path: str) -> bool:
+    """Whether `value` is valid for the schema part at `path` (e.g. "properties", "url")."""
+    spec: Any = schema(schema_name)
+    for key in path:
+        spec = spec.get(key) if isinstance(spec, dict) else None
     return spec is not None and jsonschema.Draft202012Validator(spec).is_valid(value)
 
 
@@ -280,7 +278,7 @@ def _article_annotation(article_id: str, document: YamlDocument) -> ArticleAnnot
     overrides = []
     for name in METADATA_FIELDS:
         value = data.get(name)
-        if isinstance(value, str) and value.strip() and _is_valid(name, value):
+        if isinstance(value, str) and value.strip() and _meets("article", value, "properties", name):
             mark = document.mark((name,))
             overrides.append((name, value.strip(), mark.line if mark else None))
     highlights = []
@@ -303,11 +301,6 @@ def _article_annotation(article_id: str, document: YamlDocument) -> ArticleAnnot
     return ArticleAnnotation(
         article_id, document.path, tuple(overrides), tuple(highlights), root_mark.line if root_mark else None
     )
-
-
-def _is_valid(name: str, value: str) -> bool:
-    spec = schema("article")["properties"][name]
-    return jsonschema.Draft202012Validator(spec).is_valid(value)
 
 
 def unknown_article(annotation: ArticleAnnotation, article_ids: list[str]) -> Problem:

@@ -36,10 +36,10 @@ def render_data(corpus: Corpus) -> list[Page]:
     entities = [entity_record(entity, corpus) for entity in corpus.entities]
     mentions = [mention_record(mention, corpus) for mention in corpus.mentions]
     return [
-        Page("data/articles.json", to_json(records), kind="data"),
-        Page("data/articles.csv", to_csv(records, ARTICLE_COLUMNS), kind="data"),
-        Page("data/entities.json", to_json(entities), kind="data"),
-        Page("data/mentions.csv", to_csv(mentions, MENTION_COLUMNS), kind="data"),
+        Page("data/articles.json", to_json(records)),
+        Page("data/articles.csv", to_csv(records, ARTICLE_COLUMNS)),
+        Page("data/entities.json", to_json(entities)),
+        Page("data/mentions.csv", to_csv(mentions, MENTION_COLUMNS)),
     ]
 
 

@@ -172,7 +172,7 @@ def extract_from_model(
         kind = LABELS.get(label)
         if kind is not None:
             candidates.extend(_candidates(text, start, end, kind))
-    candidates.extend(_dateline_candidate(article, candidates))
+    candidates.extend(_dateline_candidate(article))
     candidates.extend(_list_siblings(text, candidates))
     acronyms = _defined_acronyms(text)
     candidates = _split_acronym_tails(candidates, acronyms)
@@ -230,7 +230,7 @@ def _clean(text: str, start: int, end: int, kind: EntityType) -> Candidate | Non
     return Candidate(start, end, name, kind, "title" if title else "model")
 
 
-def _dateline_candidate(article: Article, found: list[Candidate]) -> list[Candidate]:
+def _dateline_candidate(article: Article) -> list[Candidate]:
     """`TRIPOLI (Outlet) –`: the model often calls the capitalised place an organisation."""
     place = article.meta.dateline
     if not place:

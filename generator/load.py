@@ -13,7 +13,7 @@ from generator.body import parse_body
 from generator.header import find_dateline, parse_header
 from generator.model import Article, Metadata, Problem, Severity
 from generator.paths import display_path, slug
-from generator.readers import DEFAULT_COLUMNS, SUFFIXES, ImportSettings, Source, read_source
+from generator.readers import DEFAULT_COLUMNS, SUFFIXES, TABLE_SUFFIXES, ImportSettings, Source, read_source
 
 ARTICLE_SUFFIXES = SUFFIXES
 LARGE_FILE = 2_000_000
@@ -89,7 +89,7 @@ def _load_file(path: Path, source: str, settings: ImportSettings, problems: list
         problems.append(Problem(source, f"cannot be read: {error.strerror}; skipped", Severity.ERROR))
         return []
     suffix = path.suffix.lower()
-    if len(data) > LARGE_FILE and suffix not in (".csv", ".jsonl", ".ndjson", ".json"):
+    if len(data) > LARGE_FILE and suffix not in TABLE_SUFFIXES:
         problems.append(
             Problem(source, f"is {len(data) / 1e6:.1f} MB, unusually large for one article; built anyway")
         )

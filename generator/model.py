@@ -248,4 +248,3 @@ class Page:
 
     path: str
     content: str
-    kind: str = field(default="page", compare=False)

@@ -131,10 +131,7 @@ def _read_html(page: str, display: str, problems: list[Problem]) -> Iterator[Sou
     raw = {"title": record.get("title"), "author": record.get("author"), "date": record.get("date"),
            "url": record.get("url"), "outlet": record.get("sitename") or record.get("hostname")}  # fmt: skip
     fields = _fields(raw, {name: (name,) for name in FIELDS}, display, "HTML metadata", problems)
-    title = fields.get("title")
-    if title and text.split("\n", 1)[0].strip() == title:
-        text = text.split("\n", 1)[1] if "\n" in text else ""  # the headline is metadata, not body
-    yield Source(text, fields, "HTML metadata")
+    yield Source(text, fields, "HTML metadata")  # a repeated headline is dropped by parse_article
 
 
 def _read_csv(text: str, display: str, columns: Mapping[str, tuple[str, ...]],

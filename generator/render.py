@@ -66,7 +66,6 @@ class Site:
         for article in corpus:
             for number, mention in enumerate(corpus.mentions_in(article.id), start=1):
                 self.anchors[(article.id, mention.start)] = f"m-{number}"
-        self.type_labels = TYPE_LABELS
 
     def has_page(self, entity: Entity) -> bool:
         return len(self.corpus.mentions_of(entity.id)) >= self.options.entity_page_min_mentions
@@ -217,6 +216,7 @@ def _page(path: str, template: str, site: Site, **context: object) -> Page:
         opening_words=opening_words,
         safe_url=safe_url,
         render_text=text_of,
+        type_labels=TYPE_LABELS,
         **context,
     )
     return Page(path, content)

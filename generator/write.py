@@ -114,12 +114,8 @@ def _remove_stale(
 ) -> list[str]:
     removed = []
     for path in sorted(set(manifest) - keep):
-        target = docs / path
-        current = _read(target)
-        if current is None:
-            continue
-        if digest(current) not in manifest[path]:
-            _save_edited(docs, path, current)
+        outcome = _remove_owned(docs, path, manifest[path])
+        if outcome == "edited":
             problems.append(
                 Problem(
                     f"{display_docs}/{path}",
@@ -127,10 +123,23 @@ def _remove_stale(
                     f"{display_docs}/{EDITED_DIR}/{path}",
                 )
             )
-        target.unlink()
-        removed.append(path)
-        _remove_empty_parents(target.parent, docs)
+        if outcome:
+            removed.append(path)
     return removed
+
+
+def _remove_owned(docs: Path, path: str, hashes: list[str]) -> str | None:
+    """Delete a file Parallax wrote; a hand-edited one is saved first. None when already gone."""
+    target = docs / path
+    current = _read(target)
+    if current is None:
+        return None
+    edited = digest(current) not in hashes
+    if edited:
+        _save_edited(docs, path, current)
+    target.unlink()
+    _remove_empty_parents(target.parent, docs)
+    return "edited" if edited else "removed"
 
 
 def _remove_leftover_temporaries(docs: Path, plan: dict[str, bytes]) -> None:
@@ -176,17 +185,7 @@ def _atomic_write(target: Path, content: bytes) -> None:
 def clean_generated(docs: Path) -> list[str]:
     """Remove every file the manifest lists (for `parallax clean`); hand-written files stay."""
     manifest = read_manifest(docs)
-    removed = []
-    for path in sorted(manifest):
-        target = docs / path
-        current = _read(target)
-        if current is None:
-            continue
-        if digest(current) not in manifest[path]:
-            _save_edited(docs, path, current)
-        target.unlink()
-        removed.append(path)
-        _remove_empty_parents(target.parent, docs)
+    removed = [path for path in sorted(manifest) if _remove_owned(docs, path, manifest[path])]
     (docs / MANIFEST).unlink(missing_ok=True)
     _remove_empty_parents(docs / STATE_DIR, docs)
     return removed
