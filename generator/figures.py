@@ -1,0 +1,832 @@
+"""Stage 2, extract: the numbers each article states ("over 500" killed) and the dates it names.
+
+Pure rules over the text, one left-to-right pass each. Precision comes first: figures are set
+beside other outlets' figures for the same `unit`, so a number is kept only when the words around
+it say what it counts, and anything that reads as a date, time, year, name or code is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from generator.model import Article, DateMention, Figure
+
+# --- words shared by both passes ---------------------------------------------------------------
+
+_MONTH_NAMES = "January February March April May June July August September October November December"
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES.split(), start=1)}
+_MONTHS.update(
+    (short, number)
+    for number, shorts in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "", "Jun", "Jul", "Aug", "Sep Sept", "Oct", "Nov", "Dec"), start=1
+    )
+    for short in shorts.split()
+)
+_WEEKDAYS = {
+    name: number
+    for number, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+}
+_SMALL = {
+    word: number
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    word: 10 * number
+    for number, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+
+# Words before a number that make it a label (`route 66`, `phase 2`, `No. 10`), not a count.
+_LABEL_WORDS = frozenset(
+    "no no. nos. number # page p. pp. vol. chapter section article resolution route flight room line "
+    "platform gate level phase stage round grade class type model version size code zone sector "
+    "district ward unit block lot item point step rule law bill act paragraph clause figure table "
+    "channel highway".split()
+)
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    """A regex alternation that tries longer words first (`seventeen` before `seven`)."""
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+_FULL_MONTH = _alternatives(_MONTH_NAMES.split()) + r"\b"
+# Abbreviations only next to a day number: alone, `Jan`, `Mar` and `Sep` are names and words.
+_ANY_MONTH = (
+    "(?:"
+    + _FULL_MONTH
+    + "|"
+    + _alternatives([name for name in _MONTHS if name not in _MONTH_NAMES.split()])
+    + r"\b\.?)"
+)
+_WEEKDAY = _alternatives(list(_WEEKDAYS)) + r"\b"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19\d\d|20\d\d|2100)"
+_NOT_DIGITS_AFTER = r"(?![\w,./:-]?\d)"
+_MONTH_CONTEXT = _alternatives(
+    "in early late mid since until till by last next this from to as during before after through "
+    "throughout of and or between".split()
+)
+_DATES = re.compile(
+    # 2019-04-04
+    rf"(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)(?![-/:.]\d)"
+    # (Friday,) 4 April (2019); 4th of April
+    rf"|(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?\b(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_ANY_MONTH})"
+    rf"(?:,?\s+(?P<y1>{_YEAR})\b)?{_NOT_DIGITS_AFTER}"
+    # (Friday,) April 4(th)(, 2019) -- not `May 10,000`
+    rf"|(?:\b{_WEEKDAY},?\s+)?\b(?P<m2>{_ANY_MONTH})\s+(?P<d2>{_DAY})\b(?!,\d|[./:-]?\d)"
+    rf"(?:,?\s+(?P<y2>{_YEAR})\b{_NOT_DIGITS_AFTER})?"
+    # April 2019
+    rf"|\b(?P<m3>{_FULL_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR})\b{_NOT_DIGITS_AFTER}"
+    # in (early) April, as early as February, mid-April: a month alone needs a word that makes it one
+    rf"|(?:\b(?i:(?P<ctx>{_MONTH_CONTEXT})\s+(?:the\s+)?"
+    r"(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+)?)"
+    rf"|\b(?i:early|late|mid)[\s-]+)(?P<m4>{_FULL_MONTH})(?!\s*\d|['’]s\b)"
+    # yesterday, three days ago, last year
+    r"|\b(?P<rel>(?i:(?:the\s+day\s+before\s+)?yesterday|today|tonight|tomorrow"
+    rf"|(?:\d{{1,2}}|a|{_alternatives(list(_SMALL)[1:])})\s+days?\s+ago|(?:last|this|next)\s+(?:year|month)))\b"
+    # (last) Friday
+    rf"|\b(?:(?P<wdrel>(?i:last|next|this))\s+)?(?P<wd>{_WEEKDAY})"
+)
+# `by May`, `of May`: Theresa May as often as the month.
+_MAY_CONTEXT = frozenset("in early late mid since until till last next this during".split())
+# A four-digit number on its own: a year unless it counts something (`2000 fighters`).
+_YEARS = re.compile(
+    r"(?:(?P<prefix>\b(?i:post|pre|mid))[-\s]|(?<=\d[-–])|(?<![\w$€£¥.,:/'’#+\-–]))"
+    r"(?P<year>\d{4})(?![\w%]|[.,:/]\d|['’]s\b|-[^\W\d])"
+)
+_YEAR_CONTEXT = frozenset(
+    "in since by of from until till to before after during between and or early late mid around circa year "
+    "summer spring autumn fall winter the end beginning start through throughout".split()
+)
+_WEEKDAY_CONTEXT = frozenset("on by until till since from to and or that this".split())
+
+
+def extract_dates(article: Article) -> tuple[DateMention, ...]:
+    """Every date the text names, in order; resolved with `article.meta.date` where it needs a year.
+
+    Years in a date-like place (`in 2014`, `since 2011`, `post-2014`) are dates too; decades
+    (`the 1970s`), ambiguous numeric forms (`04/04/2019`) and vague spans (`last week`) are not.
+    Where the article is undated, a weekday or a day without a year is still reported, with no date.
+    """
+    text = article.text
+    published = _published(article.meta.date)
+    mentions: list[DateMention] = []
+    for match in _DATES.finditer(text):
+        found = _date_mention(match, text, published)
+        if found is not None:
+            start, end, iso = found
+            mentions.append(DateMention(article.id, start, end, text[start:end], iso))
+    years: list[DateMention] = []
+    index = 0
+    for match in _YEARS.finditer(text):
+        start, end = match.span("year")
+        while index < len(mentions) and mentions[index].end <= start:
+            index += 1
+        if index < len(mentions) and mentions[index].start < end:
+            continue  # already part of a full date (`April 21, 2019`)
+        if _is_year(text, match):
+            years.append(DateMention(article.id, start, end, text[start:end], match["year"]))
+    return tuple(sorted([*mentions, *years], key=lambda mention: mention.start))
+
+
+def _published(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _date_mention(
+    match: re.Match[str], text: str, published: date | None
+) -> tuple[int, int, str | None] | None:
+    """(start, end, ISO date or None) for one match of `_DATES`; None when it is not a date after all."""
+    start, end = match.span()
+    if match["iso"]:
+        iso = _day(int(match["iy"]), int(match["im"]), int(match["id"]))
+        return (start, end, iso) if iso else None
+    for day_group, month_group, year_group in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+        if not match[day_group]:
+            continue
+        day = int(match[day_group].rstrip("stndrh"))
+        month = _MONTHS[match[month_group].rstrip(".")]
+        if match[year_group]:
+            iso = _day(int(match[year_group]), month, day)
+            return (start, end, iso) if iso else None
+        if month_group == "m2" and _followed_by_count(text, end):
+            return None  # `in May 5 people died`
+        if _day(2000, month, day) is None:
+            return None  # `31 February`
+        return start, end, _day_near(month, day, published)
+    if match["m3"]:
+        return start, end, f"{match['y3']}-{_MONTHS[match['m3']]:02d}"
+    if match["m4"]:
+        if match["m4"] == "May" and match["ctx"] and match["ctx"].casefold() not in _MAY_CONTEXT:
+            return None
+        return match.start("m4"), end, _month_near(_MONTHS[match["m4"]], published)
+    if match["rel"]:
+        return start, end, _relative(match["rel"], published)
+    return _weekday(match, text, published)
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _day_near(month: int, day: int, published: date | None) -> str | None:
+    """The year that puts `day month` nearest the publication date; news looks back, so the future
+    counts double (`September 25` in an April article is last September, `January 3` in December next)."""
+    if published is None:
+        return None
+    best: tuple[int, date] | None = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue  # 29 February
+        days_before = (published - candidate).days
+        cost = days_before if days_before >= 0 else -2 * days_before
+        if best is None or cost < best[0]:
+            best = (cost, candidate)
+    return best[1].isoformat() if best else None
+
+
+def _month_near(month: int, published: date | None) -> str | None:
+    if published is None:
+        return None
+
+    def cost(year: int) -> int:
+        months_before = (published.year - year) * 12 + published.month - month
+        return months_before if months_before >= 0 else -2 * months_before
+
+    year = min((published.year - 1, published.year, published.year + 1), key=cost)
+    return f"{year}-{month:02d}"
+
+
+_DAYS_FROM_TODAY = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_SHIFT = {"last": -1, "this": 0, "next": 1}
+
+
+def _relative(words: str, published: date | None) -> str | None:
+    if published is None:
+        return None
+    folded = " ".join(words.casefold().split())
+    first = folded.split()[0]
+    if folded.endswith("ago"):
+        days = 1 if first == "a" else int(first) if first.isdecimal() else _SMALL.get(first)
+        return _shift(published, -days) if days is not None else None
+    if folded.endswith("year") and first in _SHIFT:
+        return str(published.year + _SHIFT[first])
+    if folded.endswith("month") and first in _SHIFT:
+        index = published.year * 12 + published.month - 1 + _SHIFT[first]
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    days = _DAYS_FROM_TODAY.get(folded)
+    return _shift(published, days) if days is not None else None
+
+
+def _shift(day: date, days: int) -> str | None:
+    try:
+        return (day + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
+
+
+def _weekday(match: re.Match[str], text: str, published: date | None) -> tuple[int, int, str | None] | None:
+    """`on Friday` is the last Friday on or before publication; `last Friday` the one before that
+    day; `next Friday` is not placed. `Good Friday` and `The Sunday Times` are names."""
+    start, end = match.span()
+    relation = (match["wdrel"] or "").casefold()
+    if not relation:
+        before, before_start = _word_before(text, start)
+        context = before.lower() in _WEEKDAY_CONTEXT
+        if before[:1].isupper() and not context and not _starts_sentence(text, before_start, frozenset()):
+            return None
+        if _word_after(text, end)[:1].isupper() and not context:
+            return None
+    if published is None or relation == "next":
+        return start, end, None
+    back = (published.weekday() - _WEEKDAYS[match["wd"]]) % 7
+    if relation == "last" and back == 0:
+        back = 7
+    return start, end, _shift(published, -back)
+
+
+def _is_year(text: str, match: re.Match[str]) -> bool:
+    """`in 2014`, `the chaos of 2011`, `post-2014` are years; not `Resolution 1973`, `2000 fighters`."""
+    if not 1900 <= int(match["year"]) <= 2100:
+        return False
+    start = match.start("year")
+    if match["prefix"] or text[start - 1 : start] in ("-", "–"):
+        return True  # `post-2014`, the second year of `2011-2014`
+    before = _word_before(text, start)[0]
+    if before.lower() in _YEAR_CONTEXT or before.endswith(","):
+        return True
+    if _is_label(text, start, frozenset()):
+        return False  # `Resolution 1973`, `Windows 2000`
+    return not _followed_by_count(text, match.end("year"))
+
+
+def _followed_by_count(text: str, end: int) -> bool:
+    """Whether a plural noun follows at once: `2000 fighters`, `May 5 people`."""
+    word = _word_after(text, end).rstrip(_TRAILING)
+    return text[end : end + 1] == " " and word[:1].islower() and _looks_plural(word)
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+_CURRENCY_SIGNS = {
+    "$": "usd",
+    "US$": "usd",
+    "A$": "aud",
+    "C$": "cad",
+    "HK$": "hkd",
+    "NZ$": "nzd",
+    "€": "eur",
+    "£": "gbp",
+    "¥": "jpy",
+    "USD": "usd",
+    "EUR": "eur",
+    "GBP": "gbp",
+    "JPY": "jpy",
+}
+_CURRENCY_NOUNS = {"dollar": "usd", "euro": "eur", "yen": "jpy", "yuan": "cny", "sterling": "gbp"}
+_DOLLAR_KINDS = {"australian": "aud", "canadian": "cad", "singapore": "sgd", "zealand": "nzd", "kong": "hkd"}
+_NUMBER_WORD = _alternatives(
+    [*_SMALL, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"]
+)
+_NUMBERS = re.compile(
+    # $1.2bn, £3m, 75,000, 3.5, 5bn, 1.2 million
+    r"(?P<cur>\b(?:USD|EUR|GBP|JPY)\s?|(?<![\w$])(?:US|A|C|HK|NZ)?\$\s?|[€£¥]\s?)?"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?P<glued>bn|mn|tn|m|k)\b|\s?(?P<short>bn|mn|tn)\b|\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?"
+    # dozens, tens of thousands, a few hundred; `scores` only as `scores of`
+    r"|(?P<vague>\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|(?:a\s+few|few|several|many)\s+"
+    r"(?:dozen|hundred|thousand|million)s?|hundreds|thousands|millions|billions|dozens|scores(?=\s+of\b))\b)"
+    # six, twenty-five, two hundred and fifty, a million
+    rf"|(?P<words>\b(?i:(?:an?\s+)?{_NUMBER_WORD}\b(?:(?:\s+and\s+|\s+|-){_NUMBER_WORD}\b)*))"
+)
+_PERCENT = re.compile(r"\s?%|\s?(?i:per\s?cent|percent)\b")
+_OR_SO = re.compile(r"\s+(?i:or\s+(?:so|more))\b")
+_QUALIFIER = re.compile(
+    r"\b(?i:about|around|approximately|roughly|some|nearly|almost|over|more\s+than|fewer\s+than|less\s+than"
+    r"|at\s+least|at\s+most|up\s+to|as\s+many\s+as|as\s+much\s+as|close\s+to|upwards\s+of|in\s+excess\s+of"
+    r"|an\s+estimated|estimated|just\s+over|just\s+under|well\s+over|under|below|above|circa)\s+$"
+)
+_OF = frozenset("of in for".split())
+# `one in five`, `3 out of 4`, `between 200 and 300`: a ratio or the end of a range, not a count.
+_PAIRED = re.compile(
+    rf"(?:\b(?i:between)\s+\S+\s+(?i:and)|(?:\d|\b(?i:{_NUMBER_WORD}))\s+(?i:in|out\s+of|to|or))\s+$"
+)
+_OF_THE = re.compile(r"\s+of\s+(?:(?:the|those|these|its|their|his|her|our)\s+)?")
+# Function words: they end the words that can say what a number counts.
+_STOP = frozenset(
+    "a an the and or but nor of to in on at by for with from as into onto over under about after before "
+    "since than then that this these those which who whom whose what when where while why how its his "
+    "her their our your my them they he she it we you i me us him is was are were be been being has "
+    "have had do does did will would can could may might must shall should not no also more most less "
+    "least very so such out up down off per each every other another some any all both either neither "
+    "only just even still yet again already now here there ago across against along among around behind "
+    "below beneath beside between beyond despite during except inside near outside through throughout "
+    "toward towards upon via within without amid amidst if because though although unless whether until "
+    "till says said say told according reportedly including like yesterday today tonight tomorrow last "
+    "next first times time percent cent".split()
+)
+# A number of these is a span of time or a clock time (`three weeks`, `two years ago`), not a count.
+_TIME_WORDS = frozenset(
+    "second minute hour day week month year decade century night weekend fortnight morning evening afternoon "
+    "am pm a.m. p.m. gmt utc o'clock hrs times time".split()
+)
+# Before a number word these refer back to things already counted (`the two discussed`).
+_DETERMINERS = frozenset("the these those its their his her our my your whose both all every each".split())
+_IRREGULAR = {
+    "people": "people",
+    "others": "people",  # `killed 9,000 people and injured 23,000 others`
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "police": "police",
+    "personnel": "personnel",
+    "staff": "staff",
+    "aircraft": "aircraft",
+    "cattle": "cattle",
+    "livestock": "livestock",
+    "sheep": "sheep",
+    "lives": "life",
+    "wives": "wife",
+    "knives": "knife",
+    "feet": "foot",
+}
+_NOT_PLURAL = frozenset("news series species chaos gas bus lens yes".split())
+_ADJECTIVES = frozenset(
+    "more other new old additional extra further many own foreign local young small large big heavy light "
+    "armed unarmed several various different major minor senior junior top key main total innocent alleged "
+    "suspected former current few much fewer less same whole entire only".split()
+)
+_ADJECTIVE_ENDINGS = ("ed", "ing", "ous", "ful", "ive", "less", "able", "ible", "al", "ic", "ary", "est")
+_GENERIC_PEOPLE = frozenset("people person individual".split())
+# Casualty words, folded so `killed over 500`, `500 dead` and `500 people died` share a unit.
+_CUES = {
+    **dict.fromkeys("kill killed killing kills dead died die".split(), "killed"),
+    **dict.fromkeys("injured injuring wounded wounding hurt".split(), "injured"),
+    **dict.fromkeys("displaced displacing uprooted fled homeless".split(), "displaced"),
+    **dict.fromkeys("arrested arresting detained detaining jailed".split(), "arrested"),
+    **dict.fromkeys("abducted kidnapped".split(), "abducted"),
+    "missing": "missing",
+}
+_NOUN_CUES = {"death": "killed", "fatality": "killed"}
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?P<verb>(?i:kill|killed|killing|kills|injured|injuring|wounded|wounding|displaced|displacing"
+    r"|uprooted|arrested|arresting|detained|detaining|abducted|kidnapped))"
+    r"|\b(?i:death\s+toll\s+(?:has\s+|had\s+)?(?:rose|risen|climbed|reached|stood|stands|is|was|of|at|to)"
+    r"(?:\s+(?:to|at))?))\s+$"
+)
+_CUE_AFTER = re.compile(
+    r"(?P<between>\s+(?:(?i:were|was|have|has|had|are|is|been|being|got|reportedly|now|already|also|all"
+    r"|believed|thought|feared|said|to|be|left)\s+){0,4})"
+    r"(?:(?P<verb>(?i:killed|dead|died|injured|wounded|hurt|displaced|uprooted|fled|arrested|detained|jailed"
+    r"|missing|abducted|kidnapped|homeless))\b"
+    r"|(?P<homes>(?i:(?:forced\s+)?(?:out\s+of|from)\s+(?:their|his|her)\s+homes?))\b)"
+)
+# After these a transitive cue is passive (`500 were killed`); otherwise it needs no object after it,
+# since `2,000 fighters killed 30 civilians` counts the killers.
+_PASSIVE = re.compile(r"\b(?i:were|was|been|being|are|is|got|be|left)\b")
+_INTRANSITIVE = frozenset("dead died fled homeless missing".split())
+_AFTER_PASSIVE = frozenset(
+    "in by during since on at after when while as and or including so across near over from with following "
+    "amid last this yesterday today overnight earlier there when according".split()
+)
+_WORD = re.compile(r"\S+")
+_TRAILING = ".,;:!?)\"'”’»]"
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """A number as written, before the words around it are read."""
+
+    start: int
+    end: int
+    value: float | None
+    currency: str | None = None
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Noun:
+    """What a number counts, from the words after it."""
+
+    end: int
+    head: str
+    """Singular, lower case: `boat`."""
+    unit: str
+    """The head with the noun before it that says which kind: `patrol boat`."""
+    currency: str | None
+
+
+def extract_figures(article: Article, sentences: Sequence[tuple[int, int]]) -> tuple[Figure, ...]:
+    """Every number the text states with what it counts, in text order.
+
+    A number is kept when it is a sum of money, a percentage, or counts a noun or a casualty
+    (`six patrol boats`, `killed over 500`); `sentences` bound the words read around it.
+    Dates and years (see `extract_dates`) are never figures.
+    """
+    text = article.text
+    dates = [(mention.start, mention.end) for mention in extract_dates(article)]
+    spans = sorted(sentences)
+    starts = frozenset(start for start, _ in spans)
+    figures: list[Figure] = []
+    sentence = 0
+    taken = 0
+    for match in _NUMBERS.finditer(text):
+        while taken < len(dates) and dates[taken][1] <= match.start():
+            taken += 1
+        if taken < len(dates) and dates[taken][0] < match.end():
+            continue
+        while sentence < len(spans) and spans[sentence][1] <= match.start():
+            sentence += 1
+        if sentence < len(spans) and spans[sentence][0] <= match.start():
+            low, high = spans[sentence]
+        else:
+            low, high = _line(text, match.start())
+        number = _read_number(text, match, starts)
+        figure = _describe(article.id, text, number, low, high) if number else None
+        if figure is not None:
+            figures.append(figure)
+    return tuple(figures)
+
+
+def _line(text: str, position: int) -> tuple[int, int]:
+    """Bounds around a number outside every given sentence: its line, at most 300 characters each way."""
+    low = text.rfind("\n", max(0, position - 300), position) + 1 or max(0, position - 300)
+    high = text.find("\n", position, position + 300)
+    return low, high if high >= 0 else min(len(text), position + 300)
+
+
+def _read_number(text: str, match: re.Match[str], starts: frozenset[int]) -> _Number | None:
+    if match["digits"]:
+        return _read_digits(text, match, starts)
+    if match["vague"]:
+        start, end = match.span()
+        if _word_before(text, start)[0].lower() in _DETERMINERS:
+            return None  # `the thousands who fled`
+        return _Number(start, end, None, approximate=True)
+    return _read_words(text, match, starts)
+
+
+def _read_digits(text: str, match: re.Match[str], starts: frozenset[int]) -> _Number | None:
+    start, end = match.span()
+    digits = match["digits"]
+    digits_start = match.start("digits")
+    currency = _CURRENCY_SIGNS.get(match["cur"].strip()) if match["cur"] else None
+    before = text[digits_start - 1 : digits_start]
+    if currency is None and before and (before.isalnum() or before in "_-–/.:#'’+\\"):
+        return None  # `G7`, `F-16`, `Covid-19`, `600` of `500-600`, `4/4`, `10:30`, `'90s`, `+44`
+    after = text[end : end + 2]
+    if (
+        after[:1].isalnum()
+        or after[:1] == "_"
+        or (len(after) == 2 and after[0] in "/:.-–," and after[1].isalnum())
+    ):
+        return None  # `3rd`, `1970s`, `10am`, `1.2.3`, `4/4`, `10:30`, `10-year-old`, `500-600`
+    if digits.startswith("0") and digits != "0" and not digits.startswith("0."):
+        return None  # `007`, `020 7946`
+    if re.match(r"\s\d", after) or re.match(r"\d\s", text[max(0, digits_start - 2) : digits_start]):
+        return None  # phone numbers and space-grouped digits: `020 7946 0958`, `75 000`
+    if match["glued"] in ("m", "k") and currency is None:
+        return None  # `100m` race, `10k` run: metres and kilometres, not millions
+    if currency is None and _is_label(text, digits_start, starts):
+        return None
+    scale = (match["glued"] or match["short"] or match["scale"] or "").lower()
+    value = Decimal(digits.replace(",", "")) * _SCALES.get(scale, 1)
+    return _Number(start, end, float(value), currency)
+
+
+def _is_label(text: str, start: int, starts: frozenset[int]) -> bool:
+    """`Resolution 1973`, `Article 5`, `route 66`, `Windows 2000`: a number that names, not counts."""
+    if not text[start - 1 : start].isspace():
+        return False
+    before, before_start = _word_before(text, start)
+    if before.lower() in _LABEL_WORDS:
+        return True
+    return (
+        before[:1].isupper()
+        and before[-1:].isalnum()  # not `UN: 500 killed`, `Tripoli's 2 million residents`
+        and before not in _MONTHS
+        and not _starts_sentence(text, before_start, starts)
+        and _QUALIFIER.search(text, before_start, start) is None
+    )
+
+
+def _read_words(text: str, match: re.Match[str], starts: frozenset[int]) -> _Number | None:
+    offset = match.start()
+    tokens = [
+        (m.start() + offset, m.end() + offset, m.group().casefold())
+        for m in re.finditer(r"[^\W\d_]+", match[0])
+    ]
+    with_article = tokens[0][2] in ("a", "an")
+    body = tokens[1:] if with_article else tokens
+    value, used = _parse_words([word for _, _, word in body], with_article)
+    if used == 0 and with_article:
+        with_article = False  # `a two-day truce`: the article belongs to the noun, not the number
+        value, used = _parse_words([word for _, _, word in body], False)
+    if used == 0 or value is None or used < len(body):
+        return None  # `two hundred and two hundred`, `one two`: not one number
+    start = tokens[0][0] if with_article else body[0][0]
+    end = body[used - 1][1]
+    if text[body[0][0] : body[0][0] + 1].isupper() and not _starts_sentence(text, start, starts):
+        return None  # `Formula One`, `World War Two`, `Ten Downing Street`
+    if text[end : end + 1] in ("-", "–") or text[start - 1 : start] in ("-", "–"):
+        return None  # `three-day`, `two-state`, `one-sided`, `Catch-22`
+    before = _word_before(text, start)[0].lower()
+    if before in _DETERMINERS or before in _LABEL_WORDS:
+        return None  # `the two discussed`, `the four corners`: a reference back, not a count
+    dozen = any(word == "dozen" for _, _, word in body[:used])
+    return _Number(start, end, value, approximate=dozen)
+
+
+def _parse_words(words: Sequence[str], with_article: bool) -> tuple[float | None, int]:
+    """`two hundred and fifty` -> (250, 4): the value and how many words it takes.
+
+    Stops at the first word that does not continue the number (`one two` -> (1, 1)). After `a`,
+    only `hundred`, `thousand`, `million`, `billion` or `dozen` can follow.
+    """
+    total = current = used = 0
+    smallest_scale = 10**15
+    previous = "article" if with_article else "start"
+    for index, word in enumerate(words):
+        if word == "and":
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if previous in ("hundred", "scale") and (following in _SMALL or following in _TENS):
+                continue
+            break
+        if word in _SMALL:
+            if previous not in ("start", "tens", "hundred", "scale") or (
+                previous == "tens" and _SMALL[word] >= 10
+            ):
+                break
+            current += _SMALL[word]
+            kind = "unit"
+        elif word in _TENS:
+            if previous not in ("start", "hundred", "scale"):
+                break
+            current += _TENS[word]
+            kind = "tens"
+        elif word in ("hundred", "dozen"):
+            if previous not in ("article", "unit") or current >= 20:
+                break  # `two hundred and two hundred` is two numbers
+            current = (current or 1) * (100 if word == "hundred" else 12)
+            kind = word
+        elif word in _SCALES:
+            if previous in ("start", "scale") or _SCALES[word] >= smallest_scale:
+                break  # `thousand million`, `two million two million`
+            total += (current or 1) * _SCALES[word]
+            smallest_scale = _SCALES[word]
+            current = 0
+            kind = "scale"
+        else:
+            break  # a word the regex matched only by case folding (`ſix`)
+        previous = kind
+        used = index + 1
+    if used == 0:
+        return None, 0
+    return float(total + current), used
+
+
+def _describe(article: str, text: str, number: _Number, low: int, high: int) -> Figure | None:
+    """The figure, with what the words around the number say it counts; None when they do not say."""
+    start, end, approximate = number.start, number.end, number.approximate
+    if _PAIRED.search(text, max(low, start - 20), start):
+        return None
+    qualifier = _QUALIFIER.search(text, max(low, start - 25), start)
+    if qualifier:
+        start, approximate = qualifier.start(), True
+    percent = _PERCENT.match(text, end, high)
+    if percent:
+        end = percent.end()
+    or_so = _OR_SO.match(text, end, high)
+    if or_so:
+        end, approximate = or_so.end(), True
+    if percent or number.currency:
+        unit = "percent" if percent else number.currency or ""
+        return _figure(
+            article, text, start, end, number.value, unit, (start, _tail(text, end, high)), approximate
+        )
+    if _word_after(text, end).lower().rstrip(_TRAILING) in _TIME_WORDS:
+        return None  # `three times`, `killed two days ago`
+    noun = _noun_after(text, end, high, number.value)
+    # `dozens of civilians`; not `3 of the 5 hospitals`, which would count hospitals twice
+    if noun is None and number.value is None and (of_the := _OF_THE.match(text, end, high)):
+        noun = _noun_after(text, of_the.end(), high, number.value)
+    if noun is not None and noun.head in _TIME_WORDS:
+        return None  # a span of time (`three weeks`), not a count
+    if noun is not None and noun.currency:
+        context = (start, _tail(text, noun.end, high))
+        return _figure(article, text, start, end, number.value, noun.currency, context, approximate)
+    cue: str | None = None
+    context_start = start
+    before = _CUE_BEFORE.search(text, max(low, start - 40), start)
+    if before:
+        cue = _CUES.get((before["verb"] or "killed").casefold(), "killed")
+        context_start = before.start()
+    context_end = noun.end if noun else end
+    after = _CUE_AFTER.match(text, context_end, high)
+    if after and after["verb"] and not _is_passive(text, after, high):
+        after = None
+    if after and (cue is None or after["homes"]):
+        cue = "displaced" if after["homes"] else _CUES.get(after["verb"].casefold(), "killed")
+        context_end = after.end()
+    if noun is not None and cue is None:
+        cue = _NOUN_CUES.get(noun.head)
+    if cue is None and (noun is None or number.value == 1):
+        return None  # `one` without a casualty is too often `one reason`, `one side`
+    if cue is None and noun is not None:
+        unit = noun.unit
+    elif noun is None or noun.head in _GENERIC_PEOPLE or noun.head in _NOUN_CUES:
+        unit = f"people {cue}"
+    else:
+        unit = f"{noun.unit} {cue}"
+    return _figure(article, text, start, end, number.value, unit, (context_start, context_end), approximate)
+
+
+def _is_passive(text: str, cue: re.Match[str], high: int) -> bool:
+    """`500 were killed`, `500 killed in clashes`, `500 dead`; not `500 fighters killed 30 civilians`."""
+    if cue["verb"].casefold() in _INTRANSITIVE or _PASSIVE.search(cue["between"]):
+        return True
+    end = cue.end()
+    following = _word_after(text, end) if end < high else ""
+    word = following.rstrip(_TRAILING).casefold()
+    return not word or word != following.casefold() or word in _AFTER_PASSIVE
+
+
+def _figure(
+    article: str,
+    text: str,
+    start: int,
+    end: int,
+    value: float | None,
+    unit: str,
+    context: tuple[int, int],
+    approximate: bool,
+) -> Figure:
+    words = " ".join(text[context[0] : context[1]].split())
+    return Figure(article, start, end, text[start:end], value, unit, words, approximate)
+
+
+def _noun_after(text: str, position: int, high: int, value: float | None) -> _Noun | None:
+    """The noun a number counts (`six patrol boats`), from at most the four words after it."""
+    words: list[tuple[int, str]] = []
+    seen_plural = False
+    for match in _WORD.finditer(text, position, high):
+        raw = match.group()
+        word = raw.rstrip(_TRAILING)
+        lower = word.lower()
+        if len(words) == 4 or not _PLAIN_WORD.match(word) or lower in _STOP or lower in _CUES:
+            break
+        if lower in _DETERMINERS or (seen_plural and lower.endswith(("ed", "ing"))):
+            break  # `boats carrying migrants`: a clause starts after the noun
+        words.append((match.start(), word))
+        seen_plural = seen_plural or _looks_plural(word)
+        if word != raw:
+            break
+    head = _head(words, value)
+    if head is None:
+        return None
+    start, word = words[head]
+    singular = _singular(word)
+    modifier = words[head - 1][1] if head > 0 else ""
+    unit = singular
+    if modifier.isalpha() and modifier.islower() and not _is_adjective(modifier):
+        unit = f"{modifier} {singular}"
+    return _Noun(start + len(word), singular, unit, _currency(singular, modifier, value))
+
+
+def _head(words: Sequence[tuple[int, str]], value: float | None) -> int | None:
+    """Which word the number counts: the first plural not followed by another (`arms shipments`)."""
+    if not words:
+        return None
+    if value == 1:
+        return min(len(words), 2) - 1
+    for index, (_, word) in enumerate(words[:3]):
+        if _looks_plural(word) and not (index + 1 < len(words) and _looks_plural(words[index + 1][1])):
+            return index
+    return None
+
+
+def _currency(singular: str, modifier: str, value: float | None) -> str | None:
+    if singular == "dollar":
+        return _DOLLAR_KINDS.get(modifier.lower(), "usd")
+    if singular == "pound" and value is not None and value >= 1_000_000:
+        return "gbp"  # `5 million pounds` is money; `500 pounds` may be a weight
+    return _CURRENCY_NOUNS.get(singular)
+
+
+def _looks_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return True
+    return (
+        len(lower) > 2
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+        and lower not in _NOT_PLURAL
+        and lower not in _STOP
+    )
+
+
+def _singular(word: str) -> str:
+    lower = word.lower()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("ches", "shes", "xes", "sses", "zzes")):
+        return lower[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return lower[:-1]
+    return lower
+
+
+def _is_adjective(word: str) -> bool:
+    return word in _ADJECTIVES or word.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _tail(text: str, end: int, high: int) -> int:
+    """Where the words after a sum or a share end that say what it is of: `40% of voters`,
+    `$1.2bn in aid`, `€3m loan`; not `40% and inflation`."""
+    last = end
+    for taken, match in enumerate(_WORD.finditer(text, end, high)):
+        raw = match.group()
+        word = raw.rstrip(_TRAILING)
+        lower = word.lower()
+        if taken == 4 or not _PLAIN_WORD.match(word):
+            break
+        if lower in _STOP and not (taken == 0 and lower in _OF) and lower not in ("the", "a", "an"):
+            break
+        if word in _WEEKDAYS or word in _MONTHS or lower in _TIME_WORDS:
+            break  # `3% on Friday`, `4.5% year on year`: when, not of what
+        if last > end and lower.endswith(("ed", "ing")):
+            break  # `40% of voters undecided`: the clause goes on; the share is said
+        if lower not in _STOP:
+            last = match.start() + len(word)
+        if word != raw:
+            break
+    return last
+
+
+# --- reading around a position -----------------------------------------------------------------
+
+
+def _word_before(text: str, position: int) -> tuple[str, int]:
+    """The word that ends just before `position` (spaces skipped), and where it starts."""
+    index = position
+    while index > 0 and text[index - 1].isspace() and position - index < 20:
+        index -= 1
+    start = index
+    while start > 0 and not text[start - 1].isspace() and index - start < 40:
+        start -= 1
+    return text[start:index], start
+
+
+def _word_after(text: str, position: int) -> str:
+    index = position
+    while index < len(text) and text[index].isspace() and index - position < 20:
+        index += 1
+    end = index
+    while end < len(text) and not text[end].isspace() and end - index < 40:
+        end += 1
+    return text[index:end]
+
+
+def _starts_sentence(text: str, position: int, starts: frozenset[int]) -> bool:
+    """Whether the word at `position` opens a sentence: by the sentence spans, or by punctuation."""
+    if position in starts:
+        return True
+    index = position
+    while index > max(0, position - 20) and (text[index - 1].isspace() or text[index - 1] in "\"'“‘(["):
+        if text[index - 1] == "\n":
+            return True
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?:;—–"

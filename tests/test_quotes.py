@@ -1,0 +1,468 @@
+"""Quotes: the words articles put in quotation marks, and the phrase naming who said them.
+
+The sample articles run through the real loader and the real sentence splitter (spaCy); the
+hand-written paragraphs cover one way of attributing a quote each, with invented names.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.extract import extract_articles
+from generator.load import load_articles
+from generator.model import Article, Metadata, Paragraph, Quote
+from generator.quotes import extract_quotes
+
+REPO = Path(__file__).resolve().parent.parent
+CUES = {"", "said after", "said before", "colon", "according to", "pronoun", "same speaker", "continued"}
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]*\s+(?=[\"“‘]?[A-Z])")
+_NOT_SENTENCE_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Inc)|\b[A-Z])\.$")
+
+Found = tuple[str, str | None, str]
+
+
+def split_sentences(text: str, paragraphs: tuple[Paragraph, ...]) -> list[tuple[int, int]]:
+    """A plain splitter: a full stop and a capital, never across a paragraph."""
+    spans = []
+    for paragraph in paragraphs:
+        start = paragraph.start
+        for match in _SENTENCE_BREAK.finditer(text, paragraph.start, paragraph.end):
+            if _NOT_SENTENCE_END.search(text, start, match.start() + 1):
+                continue
+            spans.append((start, match.end() - len(match.group()) + len(match.group().rstrip())))
+            start = match.end()
+        spans.append((start, paragraph.end))
+    return spans
+
+
+def make_article(*paragraphs: str) -> Article:
+    text = "\n\n".join(paragraphs)
+    spans = []
+    start = 0
+    for paragraph in paragraphs:
+        spans.append(Paragraph(start, start + len(paragraph)))
+        start += len(paragraph) + 2
+    return Article("hand", "seeds/hand.txt", text, tuple(spans), Metadata())
+
+
+def described(article: Article, quotes: tuple[Quote, ...]) -> list[Found]:
+    """(quoted words, speaker phrase, cue) for each quote."""
+    return [
+        (
+            quote.text,
+            article.text[quote.speaker_start : quote.speaker_end]
+            if quote.speaker_start is not None
+            else None,
+            quote.cue,
+        )
+        for quote in quotes
+    ]
+
+
+def found_in(*paragraphs: str) -> list[Found]:
+    article = make_article(*paragraphs)
+    return described(article, extract_quotes(article, split_sentences(article.text, article.paragraphs)))
+
+
+# -- the sample articles --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def samples() -> dict[str, tuple[Article, tuple[Quote, ...]]]:
+    loaded = load_articles(REPO / "seeds", REPO)
+    extractions, _ = extract_articles(loaded.articles, write_cache=False)
+    return {
+        article.id[:3]: (article, extract_quotes(article, extraction.sentences))
+        for article, extraction in zip(loaded.articles, extractions, strict=True)
+    }
+
+
+def found_in_sample(samples: dict[str, tuple[Article, tuple[Quote, ...]]], prefix: str) -> list[Found]:
+    """Like `described`, the quoted words cut to 40 characters."""
+    article, quotes = samples[prefix]
+    return [(text[:40], speaker, cue) for text, speaker, cue in described(article, quotes)]
+
+
+def test_article_without_quotation_marks_has_no_quotes(samples: dict) -> None:
+    assert samples["000"][1] == ()
+
+
+def test_quotes_in_sample_001(samples: dict) -> None:
+    assert found_in_sample(samples, "001") == [
+        ("remaining terrorist groups", None, ""),
+        ("We will not give up our principles and p", None, ""),
+        ("the unification of institutions and the ", None, ""),
+        ("recognised Field Marshal Haftar’s signif", None, ""),
+        ("all relations between the ministry and t", None, ""),
+        ("If the war persists", "former Italian Interior Minister Marco Minitti", "said after"),
+        (
+            "all those fleeing the clashes will turn ",
+            "former Italian Interior Minister Marco Minitti",
+            "said before",
+        ),
+    ]
+
+
+def test_quotes_in_sample_002(samples: dict) -> None:
+    assert found_in_sample(samples, "002") == [
+        ("Heavy fighting raged in the Libyan capit", "Reuters", "said before"),
+        ("the CIA's man in Libya", None, ""),
+        ("recognized Field Marshal Haftar’s signif", "A White House statement", "said before"),
+        ("renegade", None, ""),
+        ("Partition of Libya is maybe what our adv", "Haftar", "said after"),
+        ("liberation", None, ""),
+        ("ongoing counterterrorism efforts", None, ""),
+        ("peace and stability in Libya.", None, ""),
+    ]
+
+
+def test_quote_opened_curly_and_closed_straight_is_one_quote(samples: dict) -> None:
+    article, quotes = samples["002"]
+    quote = next(q for q in quotes if q.text.startswith("recognized"))
+    assert quote.text == (
+        "recognized Field Marshal Haftar’s significant role in fighting terrorism "
+        "and securing Libya’s oil resources"
+    )
+    assert article.text[quote.start - 1] == "“" and article.text[quote.end] == '"'
+    assert quote.text == article.text[quote.start : quote.end]
+
+
+def test_quotes_in_sample_003(samples: dict) -> None:
+    assert found_in_sample(samples, "003") == [
+        (
+            "The U.S. delegation, representing a numb",
+            "the White House and the U.S. State Department",
+            "colon",
+        ),
+        ("a serious crisis because of negative for", "Faiez Mustafa Sarraj", "said before"),
+        ("It is no exaggeration to say that the st", "Sarraj", "colon"),
+        ("desperate.", "He", "pronoun"),
+        ("militarize the country and to block our ", "The Libyan president", "said before"),
+        ("international silence.", "Sarraj", "said before"),
+    ]
+
+
+def test_quotes_in_sample_004(samples: dict) -> None:
+    assert found_in_sample(samples, "004") == [
+        ("heavy heart", None, ""),
+        ("I still hope it is possible to avoid a b", "Guterres", "said after"),
+        ("The UN is committed to facilitating a po", "Guterres", "said after"),
+        ("war", None, ""),
+        (
+            "military posturing and threats of unilat",
+            "The two countries, along with the UK, Italy and the United States",
+            "said before",
+        ),
+        (
+            "deeply concerned by the military build-u",
+            "Maja Kocijancic, a spokeswoman for the European Commission",
+            "said before",
+        ),
+        (
+            "to avoid actions that would lead to the ",
+            "Dmitry Peskov, a spokesman for President Vladimir Putin",
+            "said before",
+        ),
+    ]
+
+
+def test_quoted_words_are_inside_the_marks_without_the_trailing_comma(samples: dict) -> None:
+    article, quotes = samples["004"]
+    hope = quotes[1]
+    assert hope.text == "I still hope it is possible to avoid a bloody confrontation in and around Tripoli"
+    assert article.text[hope.end : hope.end + 2] == ",”"
+    assert hope.speaker is None  # entity ids are resolved later
+
+
+# -- speakers, one pattern at a time --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("“We will rebuild,” Moreau said.", ("We will rebuild", "Moreau", "said after")),
+        ("“We will rebuild,” said Moreau.", ("We will rebuild", "Moreau", "said after")),
+        (
+            "“We will rebuild,” Moreau wrote on Twitter after the vote.",
+            ("We will rebuild", "Moreau", "said after"),
+        ),
+        (
+            '"There is no deal", a spokesman for the port authority told reporters.',
+            ("There is no deal", "a spokesman for the port authority", "said after"),
+        ),
+        ("“Is it over?” asked Ms. Okafor, the committee chair.", ("Is it over?", "Ms. Okafor", "said after")),
+        (
+            "“We tried,” Moreau, who chaired the talks, said.",
+            ("We tried", "Moreau, who chaired the talks", "said after"),
+        ),
+        ("“No comment,” the reports said.", ("No comment", "the reports", "said after")),
+        ("Moreau said: “We will rebuild.”", ("We will rebuild.", "Moreau", "colon")),
+        ("Okafor commented: “It is too early.”", ("It is too early.", "Okafor", "colon")),
+        (
+            "Last week, in a joint letter, the mayor and the port authority said the following: “We object.”",
+            ("We object.", "the mayor and the port authority", "colon"),
+        ),
+        (
+            "A council statement said Moreau “welcomed the decision” on Monday.",
+            ("welcomed the decision", "A council statement", "said before"),
+        ),
+        (
+            "Lena Ortiz, a spokeswoman for the city council, said the plan is “deeply flawed”.",
+            ("deeply flawed", "Lena Ortiz, a spokeswoman for the city council", "said before"),
+        ),
+        (
+            "Ivan Petrov, a spokesman for the governor, denied any link to the firm and stressed "
+            "the need “to wait for the audit”",
+            ("to wait for the audit", "Ivan Petrov, a spokesman for the governor", "said before"),
+        ),
+        (
+            "At the annual meeting in Oslo on 3 May, the chair of the board of the national oil fund, "
+            "Kari Lund said the market was “volatile”.",
+            ("volatile", "the chair of the board of the national oil fund, Kari Lund", "said before"),
+        ),
+        (
+            'The Tribune reports, "Floods closed the bridge on Sunday."',
+            ("Floods closed the bridge on Sunday.", "The Tribune", "said before"),
+        ),
+        ("In the meantime, Okafor has labeled the response “weak”.", ("weak", "Okafor", "said before")),
+        (
+            "Officials said on Monday that Moreau told staff “it is over”.",
+            ("it is over", "Moreau", "said before"),
+        ),
+        ("The plan, which Moreau called “a disaster”, failed.", ("a disaster", "Moreau", "said before")),
+        ("The minister, who said the deal was “dead”, left.", ("dead", "The minister", "said before")),
+        (
+            "Officials, who spoke on condition of anonymity because the talks are secret, "
+            "said they had “stalled”.",
+            ("stalled", "Officials", "said before"),
+        ),
+        (
+            "The report, written by two auditors, said the accounts were “unreliable”.",
+            ("unreliable", "The report, written by two auditors", "said before"),
+        ),
+        (
+            "According to the ministry, “the talks failed.”",
+            ("the talks failed.", "the ministry", "according to"),
+        ),
+        (
+            "“The talks failed,” according to a ministry statement.",
+            ("The talks failed", "a ministry statement", "according to"),
+        ),
+        ("The rebels prepared for “war”, according to local media.", ("war", "local media", "according to")),
+        (
+            "The mayor “strongly condemns” the attack, her office said.",
+            ("strongly condemns", "her office", "said after"),
+        ),
+        ("“We will win,” he said.", ("We will win", "he", "pronoun")),
+        ('"I don\'t know," she says.', ("I don't know", "she", "pronoun")),
+        ("She also described the offer as “insulting”.", ("insulting", "She", "pronoun")),
+        ("They were told “go home” by the police.", ("go home", None, "")),
+        ("He has long been described as “the kingmaker”.", ("the kingmaker", None, "")),
+        ("The crowd chanted “freedom” all night.", ("freedom", None, "")),
+        ('"We won" said Okafor.', ("We won", "Okafor", "said after")),
+        ('The "rebels" said the attack failed.', ("rebels", None, "")),
+        ('The so-called "rebels" called for a truce.', ("rebels", None, "")),
+    ],
+)
+def test_speaker_of_a_quote(paragraph: str, expected: Found) -> None:
+    assert found_in(paragraph) == [expected]
+
+
+def test_quote_interrupted_by_its_attribution() -> None:
+    assert found_in(
+        "“If the river rises,” warns the regional engineer Tom Hale, “the dam will not hold.”"
+    ) == [
+        ("If the river rises", "the regional engineer Tom Hale", "said after"),
+        ("the dam will not hold.", "the regional engineer Tom Hale", "said before"),
+    ]
+
+
+def test_long_subject_keeps_its_last_chunk() -> None:
+    ((_, speaker, _),) = found_in(
+        "Speaking at a fundraiser, the long-serving deputy chair of the regional transport and planning "
+        "committee of the northern provinces, Ana Ruiz said it was “unaffordable”."
+    )
+    assert speaker == "Ana Ruiz"
+
+
+def test_quote_after_an_attributed_quote_has_the_same_speaker() -> None:
+    assert found_in("“We will rebuild,” Moreau told reporters on Friday. “The school opens in May.”") == [
+        ("We will rebuild", "Moreau", "said after"),
+        ("The school opens in May.", "Moreau", "same speaker"),
+    ]
+    assert found_in("“It is over,” he said. “Go home.”") == [
+        ("It is over", "he", "pronoun"),
+        ("Go home.", "he", "pronoun"),
+    ]
+
+
+def test_second_quote_of_the_same_subject_has_the_same_speaker() -> None:
+    assert found_in("Moreau called the ruling “absurd” and said she would “fight it”.") == [
+        ("absurd", "Moreau", "said before"),
+        ("fight it", "Moreau", "same speaker"),
+    ]
+
+
+def test_listed_scare_quotes_share_a_speaker() -> None:
+    assert found_in("Moreau called for “calm”, “patience” and “unity”.") == [
+        ("calm", "Moreau", "said before"),
+        ("patience", "Moreau", "same speaker"),
+        ("unity", "Moreau", "same speaker"),
+    ]
+
+
+def test_unrelated_quotes_do_not_share_a_speaker() -> None:
+    assert found_in(
+        "Moreau said the plan was “final” before a long night of talks with the “rebel” mayors."
+    ) == [
+        ("final", "Moreau", "said before"),
+        ("rebel", None, ""),
+    ]
+
+
+def test_speaker_is_not_looked_for_in_another_sentence_or_paragraph() -> None:
+    assert found_in("Moreau said nothing. “The plan is final.”") == [("The plan is final.", None, "")]
+    assert found_in("Moreau said:", "“The plan is final.”") == [("The plan is final.", None, "")]
+
+
+# -- quotation marks ------------------------------------------------------------------------------
+
+
+def test_straight_curly_and_mixed_pairs() -> None:
+    assert [text for text, _, _ in found_in('A "straight" one, a “curly” one and a “mixed" one.')] == [
+        "straight",
+        "curly",
+        "mixed",
+    ]
+
+
+def test_single_quotes_nested_in_a_double_quote_stay_in_it() -> None:
+    assert found_in("“They told us ‘leave now’ and we left,” Okafor said.") == [
+        ("They told us ‘leave now’ and we left", "Okafor", "said after")
+    ]
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    assert found_in("Moreau’s plan isn’t new: the ’90s saw rock ‘n’ roll and the workers’ strike.") == []
+    assert found_in("He said it’s “Moreau’s plan”.") == [("Moreau’s plan", "He", "pronoun")]
+
+
+def test_single_quotes_as_the_main_quotation_marks() -> None:
+    assert found_in("‘We will win,’ the minister said. Police called it a ‘terrorist attack’.") == [
+        ("We will win", "the minister", "said after"),
+        ("terrorist attack", "Police", "said before"),
+    ]
+
+
+def test_a_stray_opening_single_mark_does_not_hide_double_quotes() -> None:
+    assert found_in("Fans of ‘em say “it is loud,” Moreau said.") == [("it is loud", "Moreau", "said after")]
+
+
+def test_a_quote_may_span_sentences_but_not_paragraphs() -> None:
+    assert found_in("“We waited. Nobody came,” Okafor said.") == [
+        ("We waited. Nobody came", "Okafor", "said after")
+    ]
+    article = make_article("“One”", "two”")
+    assert [q.text for q in extract_quotes(article, [])] == ["One"]
+
+
+def test_quote_left_open_runs_to_the_paragraph_end_and_continues_in_the_next() -> None:
+    assert found_in(
+        "“We will build the bridge. It will take years.",
+        "“We will not give up,” Moreau said.",
+    ) == [
+        ("We will build the bridge. It will take years.", "Moreau", "continued"),
+        ("We will not give up", "Moreau", "said after"),
+    ]
+    assert found_in("Moreau said: “We will build the bridge.", "“It will take years.”") == [
+        ("We will build the bridge.", "Moreau", "colon"),
+        ("It will take years.", "Moreau", "continued"),
+    ]
+
+
+def test_a_closed_quote_is_not_continued_by_the_next_paragraph() -> None:
+    assert found_in("“Go,” he said.", "“Now.”") == [("Go", "he", "pronoun"), ("Now.", None, "")]
+
+
+def test_an_opening_mark_inside_an_open_quote_drops_the_unclosed_one() -> None:
+    assert found_in("“We will fight, he said. “We will win,” Moreau added.") == [
+        ("We will win", "Moreau", "said after")
+    ]
+
+
+def test_marks_that_are_not_quotes() -> None:
+    assert found_in('A 12" screen and a 5\'10" player.') == []
+    assert found_in('“” and “ , ” and "" and “...”') == []
+
+
+# -- any input ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["", '"', "“", "”", "‘", "’", '"""', "“”“”", "\n\n", " “ ", "said: “", "“a", "according to"]
+)
+def test_odd_input(text: str) -> None:
+    article = Article("odd", "seeds/odd.txt", text, (Paragraph(0, len(text)),) if text else (), Metadata())
+    quotes = extract_quotes(article, [(0, len(text))])
+    assert [q.text for q in quotes] == (["a"] if text == "“a" else [])
+
+
+def test_article_without_paragraphs_or_with_bad_sentences() -> None:
+    text = "“We will win,” Moreau said."
+    for paragraphs in ((), (Paragraph(-5, 9999),), (Paragraph(0, 10), Paragraph(5, len(text)))):
+        article = Article("odd", "seeds/odd.txt", text, paragraphs, Metadata())
+        for sentences in ([], [(-1, 3), (20, 5), (0, 9999)], [(0, 5), (0, len(text)), (3, 4)]):
+            found = described(article, extract_quotes(article, sentences))
+            assert all(q.startswith(("We will win", "We")) for q, _, _ in found)
+
+
+def test_a_megabyte_of_repeated_paragraphs_gives_each_quote_once_per_copy(samples: dict) -> None:
+    article, _ = samples["004"]
+    paragraphs = [article.text[p.start : p.end] for p in article.paragraphs] * 500
+    big = make_article(*paragraphs)
+    assert len(big.text) > 1_000_000
+    quotes = extract_quotes(big, split_sentences(big.text, big.paragraphs))
+    assert len(quotes) == 500 * len(samples["004"][1])
+    one_paragraph = Article("big", "seeds/big.txt", big.text.replace("\n", " "), (), Metadata())
+    assert len(extract_quotes(one_paragraph, [])) > 0
+
+
+FRAGMENTS = [
+    '"', "“", "”", "‘", "’", "'", "„", " ", ", ", ". ", ": ", "; ", "! ", "? ", "\n", "\n\n", "—", "(",
+    "said", "says", "told", "he", "she", "it", "Moreau", "Mr.", "U.S.", "the", "and", "who", "that",
+    "according to", "reports", "was", "also", "Okafor’s", "a spokeswoman for the council", "...", "…",
+]  # fmt: skip
+texts = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(st.characters(exclude_categories=("Cs",)), max_size=12)),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, spans=st.lists(st.tuples(st.integers(-5, 300), st.integers(-5, 300)), max_size=8))
+def test_any_text_gives_consistent_quotes(text: str, spans: list[tuple[int, int]]) -> None:
+    article = make_article(*text.split("\n\n"))
+    for sentences in (split_sentences(article.text, article.paragraphs), spans):
+        quotes = extract_quotes(article, sentences)
+        previous_end = 0
+        for quote in quotes:
+            assert quote.article == "hand"
+            assert 0 <= previous_end <= quote.start < quote.end <= len(article.text)
+            assert quote.text == article.text[quote.start : quote.end]
+            assert quote.text == quote.text.strip() and any(ch.isalnum() for ch in quote.text)
+            assert any(p.start <= quote.start and quote.end <= p.end for p in article.paragraphs)
+            assert quote.cue in CUES and quote.speaker is None
+            if quote.speaker_start is None:
+                assert quote.speaker_end is None and quote.cue == ""
+            else:
+                assert quote.speaker_end is not None and quote.cue
+                assert 0 <= quote.speaker_start < quote.speaker_end <= len(article.text)
+                assert quote.speaker_end <= quote.start or quote.speaker_start >= quote.end
+                speaker = article.text[quote.speaker_start : quote.speaker_end]
+                assert speaker == speaker.strip()
+            previous_end = quote.end
