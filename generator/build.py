@@ -12,15 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.annotations import load_annotations, load_import_settings
-from generator.compare import compare_copies
+from generator.compare import compare_corpus
 from generator.entities import resolve_entities
 from generator.extract import extract_articles
+from generator.figures import extract_dates, extract_figures
 from generator.link import link_mentions
 from generator.load import load_articles
 from generator.model import Corpus, Page, Problem, Severity
 from generator.paths import display_path
+from generator.quotes import extract_quotes
 from generator.render import SiteOptions, render_pages
 from generator.resolve import resolve_articles
+from generator.speakers import resolve_speakers
 from generator.write import Written, write_pages
 
 log = logging.getLogger("parallax")
@@ -109,17 +112,28 @@ def build(project: Project, options: SiteOptions | None = None, write: bool = Tr
     loaded = load_articles(project.seeds, project.root, settings)
     log.info("read %d articles from %s", len(loaded.articles), project.show(project.seeds))
     lap("load")
-    # 2. extract: names and sentences per article (cached by text, model and rules)
+    # 2. extract: names and sentences per article (cached by text, model and rules); quotes, figures
     extractions, extract_problems = extract_articles(loaded.articles, project.cache, write_cache=write)
+    quotes = [
+        q for a, e in zip(loaded.articles, extractions, strict=True) for q in extract_quotes(a, e.sentences)
+    ]
+    figures = tuple(
+        f for a, e in zip(loaded.articles, extractions, strict=True) for f in extract_figures(a, e.sentences)
+    )
     lap("extract")
-    # 3. resolve: the researcher's YAML wins; names merge into entities; every alias is linked
+    # 3. resolve: the researcher's YAML wins; names merge into entities; every alias is linked;
+    # quotes get their speakers and dates their year (from the article's date, maybe corrected)
     annotations = load_annotations(project.annotations, project.root)
     resolved = resolve_articles(loaded.articles, annotations)
     entities = resolve_entities(extractions, annotations.entities)
     mentions = link_mentions(resolved.articles, extractions, entities.aliases, entities.weak)
+    attributed = resolve_speakers(
+        resolved.articles, quotes, mentions, {entity.id: entity for entity in entities.entities}
+    )
+    dates = tuple(d for article in resolved.articles for d in extract_dates(article))
     lap("resolve")
-    # 4. compare: which articles copy another
-    copies = compare_copies(resolved.articles)
+    # 4. compare: copies, shared passages and quotes, coverage, labels, figures
+    copies, comparison = compare_corpus(resolved.articles, entities.entities, mentions, attributed, figures)
     lap("compare")
     corpus = Corpus(
         resolved.articles,
@@ -128,6 +142,10 @@ def build(project: Project, options: SiteOptions | None = None, write: bool = Tr
         entities.entities,
         mentions,
         {extraction.article: extraction.sentences for extraction in extractions},
+        attributed,
+        figures,
+        dates,
+        comparison,
     )
     # 5. render: every page as a string (pure)
     pages = tuple(render_pages(corpus, options or SiteOptions()))

@@ -11,7 +11,7 @@ import io
 import json
 from typing import Any
 
-from generator.model import Article, Corpus, Entity, Mention, Page
+from generator.model import Article, Corpus, Entity, Mention, Page, Reuse
 
 ARTICLE_COLUMNS = ("id", "source", "title", "outlet", "author", "date", "dateline", "url", "copy_of", "words")
 # A spreadsheet runs a cell that starts with one of these as a formula.
@@ -40,7 +40,100 @@ def render_data(corpus: Corpus) -> list[Page]:
         Page("data/articles.csv", to_csv(records, ARTICLE_COLUMNS)),
         Page("data/entities.json", to_json(entities)),
         Page("data/mentions.csv", to_csv(mentions, MENTION_COLUMNS)),
+        Page("data/quotes.json", to_json(quote_records(corpus))),
+        Page("data/reuse.json", to_json([reuse_record(reuse) for reuse in corpus.comparison.reuse])),
+        Page("data/figures.json", to_json(figure_records(corpus))),
+        Page("data/coverage.json", to_json(coverage_records(corpus))),
     ]
+
+
+def quote_records(corpus: Corpus) -> list[dict[str, Any]]:
+    """Every quote, and every unmarked version of a shared quote (`quoted: false`)."""
+    records = []
+    for article in corpus:
+        for quote in corpus.quotes_in(article.id):
+            group = corpus.quote_group(article.id, quote.start)
+            speaker_text = (
+                article.text[quote.speaker_start : quote.speaker_end]
+                if quote.speaker_start is not None and quote.speaker_end is not None
+                else None
+            )
+            records.append(
+                {"article": quote.article, "start": quote.start, "end": quote.end, "text": quote.text,
+                 "quoted": True, "speaker": quote.speaker, "speaker_text": speaker_text,
+                 "speaker_start": quote.speaker_start, "speaker_end": quote.speaker_end,
+                 "cue": quote.cue or None,
+                 "group": group.id if group else None, "trimmed": None, "altered": None}
+            )  # fmt: skip
+    quoted = {(record["article"], record["start"]): record for record in records}
+    for group in corpus.comparison.quote_groups:
+        for version in group.versions:
+            record = quoted.get((version.article, version.start)) if version.quoted else None
+            if record is not None:
+                record["trimmed"], record["altered"] = version.trimmed, version.altered
+            elif not version.quoted:
+                carrier = corpus.get(version.article)
+                records.append(
+                    {"article": version.article, "start": version.start, "end": version.end,
+                     "text": carrier.text[version.start : version.end] if carrier else None, "quoted": False,
+                     "speaker": None, "speaker_text": None, "speaker_start": None, "speaker_end": None,
+                     "cue": None, "group": group.id, "trimmed": version.trimmed, "altered": version.altered}
+                )  # fmt: skip
+    return records
+
+
+def reuse_record(reuse: Reuse) -> dict[str, Any]:
+    return {
+        "first": reuse.first,
+        "second": reuse.second,
+        "overlap": reuse.overlap,
+        "copy": reuse.copy,
+        "likely_source": reuse.first if reuse.dated else None,
+        "passages": [
+            {"first": {"start": a.start, "end": a.end}, "second": {"start": b.start, "end": b.end}}
+            for a, b in reuse.passages
+        ],
+    }
+
+
+def figure_records(corpus: Corpus) -> dict[str, Any]:
+    group_of = {(f.article, f.start): g.unit for g in corpus.comparison.figures for f in g.figures}
+    return {
+        "figures": [
+            {"article": f.article, "start": f.start, "end": f.end, "text": f.text, "value": f.value,
+             "approximate": f.approximate, "unit": f.unit, "context": f.context,
+             "compared": (f.article, f.start) in group_of}
+            for f in corpus.figures
+        ],
+        "disagreements": [g.unit for g in corpus.comparison.figures if g.disagree],
+        "dates": [
+            {"article": d.article, "start": d.start, "end": d.end, "text": d.text, "date": d.date}
+            for d in corpus.dates
+        ],
+    }  # fmt: skip
+
+
+def coverage_records(corpus: Corpus) -> dict[str, Any]:
+    coverage = corpus.comparison.coverage
+    return {
+        "matrix": [
+            {"entity": e, "counts": {a: coverage.counts.get((e, a), 0) for a in coverage.articles}}
+            for e in coverage.entities
+        ] if coverage else [],
+        "exclusive": dict(coverage.exclusive) if coverage else {},
+        "missing": dict(coverage.missing) if coverage else {},
+        "labels": [
+            {"entity": labels.entity,
+             "by_outlet": [{"outlet": o, "labels": [{"label": la, "count": n} for la, n in items]}
+                           for o, items in labels.by_outlet]}
+            for labels in corpus.comparison.labels
+        ],
+        "pairs": [
+            {"first": pair.first, "second": pair.second,
+             "sentences": [{"article": a, "sentence": i} for a, i in pair.sentences]}
+            for pair in corpus.comparison.pairs
+        ],
+    }  # fmt: skip
 
 
 def entity_record(entity: Entity, corpus: Corpus) -> dict[str, Any]:
@@ -110,7 +203,7 @@ def article_record(article: Article, corpus: Corpus) -> dict[str, Any]:
     }
 
 
-def to_json(records: list[dict[str, Any]]) -> str:
+def to_json(records: list[dict[str, Any]] | dict[str, Any]) -> str:
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
 

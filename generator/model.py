@@ -164,6 +164,56 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Words an article puts in quotation marks, and who it says spoke or wrote them."""
+
+    article: str
+    start: int
+    end: int
+    """The quoted words, inside the quotation marks."""
+    text: str
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    """The words that name the speaker ("Guterres", "A White House statement", "he"), if any."""
+    cue: str = ""
+    """How the speaker was found: `said after`, `said before`, `colon`, `according to`, `pronoun`..."""
+    speaker: str | None = None
+    """The speaker's entity id, set once names are resolved; `None` when the text names nobody."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number an article states, with what it counts ("over 500" people "killed")."""
+
+    article: str
+    start: int
+    end: int
+    """The number as written, with its qualifier: `over 500`, `75,000`, `six`, `$1.2bn`, `40%`."""
+    text: str
+    value: float | None
+    """The number itself (500, 75000, 6, 1.2e9, 40); `None` for "dozens", "hundreds"."""
+    unit: str
+    """What it counts, folded to compare across articles: `patrol boat`, `people killed`, `percent`."""
+    context: str
+    """The words around it that say what it counts, as written: `six patrol boats`."""
+    approximate: bool = False
+    """`about`, `over`, `nearly`, `at least`, `dozens`..."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date an article mentions ("on 4 April", "in 2014"), resolved where the text allows it."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    date: str | None
+    """ISO `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; `None` when it cannot be placed ("on Friday" in an
+    article without a date)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Copy:
     """`article` is substantially the same text as `original`."""
 
@@ -171,6 +221,114 @@ class Copy:
     original: str
     overlap: float
     """Share of the shorter text's word 5-grams found in the other, 0..1."""
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A span of one article's text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Reuse:
+    """Two articles that share passages of text, each passage aligned with its counterpart."""
+
+    first: str
+    second: str
+    """When dates tell, `first` is the earlier article: the likely source."""
+    overlap: float
+    """Share of the shorter text's word 5-grams found in the other, 0..1."""
+    passages: tuple[tuple[Passage, Passage], ...]
+    """(in `first`, in `second`), in the order of `first`'s text."""
+    copy: bool = False
+    """One is substantially the other's text (see `Copy`)."""
+    dated: bool = False
+    """`first` is earlier by the articles' dates (else the order is only by id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVersion:
+    """One article's version of a quote that several articles carry."""
+
+    article: str
+    start: int
+    end: int
+    quoted: bool = True
+    """False when the article has the words without quotation marks (a copy that lost them)."""
+    trimmed: bool = False
+    """It carries only part of the group's fullest version."""
+    altered: bool = False
+    """Its wording differs from the fullest version where they overlap (spelling, words)."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """The same quote across articles: verbatim, trimmed or altered."""
+
+    id: str
+    versions: tuple[QuoteVersion, ...]
+    """The fullest version first (the reference the others are compared with)."""
+    speaker: str | None = None
+    """The entity most versions attribute it to."""
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Who names whom: mention counts of the most-named entities per article, and the gaps."""
+
+    entities: tuple[str, ...]
+    """Entity ids, most articles first: the rows of the matrix."""
+    articles: tuple[str, ...]
+    """Article ids: the columns."""
+    counts: dict[tuple[str, str], int]
+    """(entity id, article id) -> mentions."""
+    exclusive: dict[str, tuple[str, ...]]
+    """Article id -> the entities no other article names (copies of it aside)."""
+    missing: dict[str, tuple[str, ...]]
+    """Entity id (of `entities`) -> the articles that never name it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """How each outlet labels one entity: the titles and descriptors next to its name."""
+
+    entity: str
+    by_outlet: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+    """(outlet, ((label, count), ...)), outlets in name order, labels most used first."""
+
+
+@dataclass(frozen=True, slots=True)
+class PairStatement:
+    """Sentences that name two entities together, for the most co-mentioned pairs."""
+
+    first: str
+    second: str
+    sentences: tuple[tuple[str, int], ...]
+    """(article id, sentence index) of every sentence naming both."""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureGroup:
+    """Figures that count the same thing across articles; `disagree` when the values differ."""
+
+    unit: str
+    figures: tuple[Figure, ...]
+    disagree: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Stage 4's result: everything the comparison page and its downloads show."""
+
+    reuse: tuple[Reuse, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
+    coverage: Coverage | None = None
+    labels: tuple[Labels, ...] = ()
+    pairs: tuple[PairStatement, ...] = ()
+    figures: tuple[FigureGroup, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +341,10 @@ class Corpus:
     entities: tuple[Entity, ...] = ()
     mentions: tuple[Mention, ...] = ()
     sentences: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    comparison: Comparison = field(default_factory=Comparison)
     _by_id: dict[str, Article] = field(init=False, repr=False, compare=False)
     _entities: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _mentions_in: dict[str, list[Mention]] = field(init=False, repr=False, compare=False)
@@ -190,6 +352,10 @@ class Corpus:
     _copy_of: dict[str, Copy] = field(init=False, repr=False, compare=False)
     _copies_of: dict[str, list[Copy]] = field(init=False, repr=False, compare=False)
     _highlights_in: dict[str, list[Highlight]] = field(init=False, repr=False, compare=False)
+    _quotes_in: dict[str, list[Quote]] = field(init=False, repr=False, compare=False)
+    _quotes_by: dict[str, list[Quote]] = field(init=False, repr=False, compare=False)
+    _group_of: dict[tuple[str, int], QuoteGroup] = field(init=False, repr=False, compare=False)
+    _labels: dict[str, Labels] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {article.id: article for article in self.articles})
@@ -210,6 +376,20 @@ class Corpus:
         for highlight in sorted(self.highlights, key=lambda h: (h.start, h.end)):
             highlights_in.setdefault(highlight.article, []).append(highlight)
         object.__setattr__(self, "_highlights_in", highlights_in)
+        quotes_in: dict[str, list[Quote]] = {}
+        quotes_by: dict[str, list[Quote]] = {}
+        for quote in sorted(self.quotes, key=lambda q: (q.article, q.start)):
+            quotes_in.setdefault(quote.article, []).append(quote)
+            if quote.speaker:
+                quotes_by.setdefault(quote.speaker, []).append(quote)
+        object.__setattr__(self, "_quotes_in", quotes_in)
+        object.__setattr__(self, "_quotes_by", quotes_by)
+        object.__setattr__(
+            self,
+            "_group_of",
+            {(v.article, v.start): group for group in self.comparison.quote_groups for v in group.versions},
+        )
+        object.__setattr__(self, "_labels", {labels.entity: labels for labels in self.comparison.labels})
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._entities.get(entity_id)
@@ -236,6 +416,21 @@ class Corpus:
 
     def copies_of(self, article_id: str) -> Sequence[Copy]:
         return self._copies_of.get(article_id, [])
+
+    def quotes_in(self, article_id: str) -> Sequence[Quote]:
+        """In text order."""
+        return self._quotes_in.get(article_id, [])
+
+    def quotes_by(self, entity_id: str) -> Sequence[Quote]:
+        """The quotes attributed to the entity, in article order."""
+        return self._quotes_by.get(entity_id, [])
+
+    def quote_group(self, article_id: str, start: int) -> QuoteGroup | None:
+        """The group of the quote (or unmarked version) starting at `start` in the article."""
+        return self._group_of.get((article_id, start))
+
+    def labels_of(self, entity_id: str) -> Labels | None:
+        return self._labels.get(entity_id)
 
     def highlights_in(self, article_id: str) -> Sequence[Highlight]:
         """In text order; the page numbers highlights in this order."""

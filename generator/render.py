@@ -16,9 +16,22 @@ from dataclasses import dataclass
 
 import jinja2
 
+from generator.comparison_page import ComparisonView
+from generator.coverage import outlet_of
 from generator.escape import Markup, escape_text, safe_url
 from generator.export import render_data
-from generator.model import Article, Corpus, Entity, EntityType, Highlight, Mention, Page
+from generator.model import (
+    Article,
+    Corpus,
+    Entity,
+    EntityType,
+    Highlight,
+    Mention,
+    Page,
+    Quote,
+    QuoteGroup,
+    QuoteVersion,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +79,16 @@ class Site:
         for article in corpus:
             for number, mention in enumerate(corpus.mentions_in(article.id), start=1):
                 self.anchors[(article.id, mention.start)] = f"m-{number}"
+        self.unmarked: dict[str, list[tuple[QuoteGroup, QuoteVersion]]] = defaultdict(list)
+        for group in corpus.comparison.quote_groups:
+            for version in group.versions:
+                if not version.quoted:
+                    self.unmarked[version.article].append((group, version))
+        self.quote_anchors = {
+            (quote.article, quote.start): f"quote-{number}"
+            for article in corpus
+            for number, quote in enumerate(corpus.quotes_in(article.id), start=1)
+        }
 
     def has_page(self, entity: Entity) -> bool:
         return len(self.corpus.mentions_of(entity.id)) >= self.options.entity_page_min_mentions
@@ -78,7 +101,7 @@ class Site:
         return self.anchors[(mention.article, mention.start)]
 
     def outlet(self, article: Article) -> str:
-        return article.meta.outlet or f"unknown outlet ({article.id})"
+        return outlet_of(article)
 
     def mentions_by_article(self, entity: Entity) -> list[tuple[Article, list[Mention]]]:
         """The entity's mentions grouped by article, in corpus order (one pass, not one per article)."""
@@ -125,15 +148,17 @@ class Site:
             ((alias, sorted(c.items())) for alias, c in usage.items()), key=lambda x: -sum(n for _, n in x[1])
         )
 
-    def labels_by_outlet(self, entity: Entity) -> list[tuple[str, list[tuple[str, int]]]]:
+    def labels_by_outlet(self, entity: Entity) -> Sequence[tuple[str, tuple[tuple[str, int], ...]]]:
         """The titles and descriptors each outlet writes next to the entity's name."""
-        labels: dict[str, Counter[str]] = defaultdict(Counter)
-        for mention in self.corpus.mentions_of(entity.id):
-            article = self.corpus.get(mention.article)
-            if article is not None:
-                for label in mention.descriptors:
-                    labels[self.outlet(article)][label] += 1
-        return [(outlet, counter.most_common()) for outlet, counter in sorted(labels.items())]
+        labels = self.corpus.labels_of(entity.id)
+        return labels.by_outlet if labels else ()
+
+    def unmarked_quotes(self, article: Article) -> Sequence[tuple[QuoteGroup, QuoteVersion]]:
+        """Shared quotes whose words this article has without quotation marks."""
+        return self.unmarked.get(article.id, ())
+
+    def quote_anchor(self, quote: Quote) -> str:
+        return self.quote_anchors[(quote.article, quote.start)]
 
     def co_mentioned(self, entity: Entity, limit: int = 15) -> list[tuple[Entity, int]]:
         """Entities named in the same sentences, most often first."""
@@ -176,6 +201,7 @@ def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> list[Pag
         _page("index.md", "home.md.j2", site),
         _page("articles/index.md", "articles.md.j2", site),
         _page("entities/index.md", "entities.md.j2", site),
+        _page("compare/index.md", "compare.md.j2", site, view=ComparisonView(corpus)),
         _page("data/index.md", "data.md.j2", site),
     ]
     for article in corpus:
@@ -203,6 +229,14 @@ def _page(path: str, template: str, site: Site, **context: object) -> Page:
     def entity_link(entity: Entity) -> Markup:
         return link(*site.entity_target(entity))
 
+    def article_ref(article: Article) -> Markup:
+        """A link to the article by id, with its outlet and date beside it."""
+        date = f", {escape_text(article.meta.date)}" if article.meta.date else ""
+        return Markup(
+            f'<a href="{link(article_path(article))}">{escape_text(article.id)}</a> '
+            f'<span class="px-origin">{escape_text(article.meta.outlet or "outlet unknown")}{date}</span>'
+        )
+
     def text_of(article: Article) -> Markup:
         return render_text(article, site.corpus.highlights_in(article.id), site, entity_link)
 
@@ -211,6 +245,7 @@ def _page(path: str, template: str, site: Site, **context: object) -> Page:
         site=site,
         link=link,
         entity_link=entity_link,
+        article_ref=article_ref,
         article_path=article_path,
         entity_path=entity_path,
         opening_words=opening_words,
@@ -277,6 +312,14 @@ def render_text(article: Article, highlights: Sequence[Highlight], site: Site, e
               f'<sup class="px-note-ref"><a href="#note-{n}">{n}</a></sup>')
         for n, h in numbered
     ]  # fmt: skip
+    quote_spans = []
+    for quote in site.corpus.quotes_in(article.id):
+        speaker = site.corpus.entity(quote.speaker) if quote.speaker else None
+        title = f"Quote from {speaker.name}" if speaker else "Quote, speaker not named"
+        quote_spans.append(
+            _Span(quote.start, quote.end, f'<span class="px-quote"{{anchor}} title="{escape_text(title)}">',
+                  "</span>", f' id="{site.quote_anchor(quote)}"')
+        )  # fmt: skip
     paragraph_starts = [paragraph.start for paragraph in article.paragraphs]
     mention_spans: list[list[_Span]] = [[] for _ in article.paragraphs]
     for mention in site.corpus.mentions_in(article.id):
@@ -295,7 +338,9 @@ def render_text(article: Article, highlights: Sequence[Highlight], site: Site, e
         )  # fmt: skip
     out: list[str] = []
     for number, paragraph in enumerate(article.paragraphs, start=1):
-        inside = [s for s in highlight_spans if s.start < paragraph.end and s.end > paragraph.start]
+        inside = [
+            s for s in (*highlight_spans, *quote_spans) if s.start < paragraph.end and s.end > paragraph.start
+        ]
         inside.extend(mention_spans[number - 1])
         out.append(f'<p id="p-{number}">{_marked(article.text, paragraph.start, paragraph.end, inside)}</p>')
         out.extend(_note(n, h) for n, h in numbered if paragraph.start <= h.start < paragraph.end)

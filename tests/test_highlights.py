@@ -175,9 +175,11 @@ def test_straight_quotes_match_curly_quotes(sample_project: Project) -> None:
     assert text[highlight.start : highlight.end] == "leaves Libya with “heavy heart” after failed talks"
     assert (highlight.start, highlight.end) == (65, 115)
     page = page_of(sample_project, "004_23e8d5bb857ada88")
+    # The quote inside the highlight is marked too, nested inside it.
     assert (
-        '<mark class="px-highlight" id="highlight-1">'
-        "leaves Libya with “heavy heart” after failed talks</mark>"
+        '<mark class="px-highlight" id="highlight-1">leaves Libya with “'
+        '<span class="px-quote" id="quote-1" title="Quote, speaker not named">heavy heart</span>'
+        "” after failed talks</mark>"
     ) in page
 
 

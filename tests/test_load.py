@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from generator.build import Project, build
-from generator.compare import compare_copies
 from generator.load import load_articles
-from generator.model import Article, Corpus, Metadata, Removed
+from generator.model import Article, Copy, Corpus, Metadata, Removed
+from generator.reuse import compare_reuse
 
 ID_000 = "000_c9538e6b4c7c64b9"
 ID_001 = "001_0ecb2f08c5882e7a"
@@ -435,7 +435,7 @@ def test_inline_paragraph_offsets(project: Project, name: str) -> None:
     assert "\n\n".join(pieces) == item.text
 
 
-# --- compare_copies --------------------------------------------------------------------------
+# --- copies (compare_reuse) --------------------------------------------------------------------------
 
 STORY = (
     "Forces loyal to the eastern commander Khalifa Haftar pushed into the southern suburbs of "
@@ -453,6 +453,10 @@ OTHER_STORY = (
 )
 
 
+def copies_among(articles: list[Article]) -> tuple[Copy, ...]:
+    return compare_reuse(articles)[0]
+
+
 def strip_punctuation(text: str) -> str:
     return " ".join("".join(c if c.isalnum() or c.isspace() else " " for c in text).split())
 
@@ -467,14 +471,14 @@ def load_all(project: Project, files: dict[str, str]) -> dict[str, Article]:
 
 def test_unrelated_texts_are_not_copies(project: Project) -> None:
     articles = load_all(project, {"libya.txt": STORY, "rates.txt": OTHER_STORY})
-    assert compare_copies(list(articles.values())) == ()
+    assert copies_among(list(articles.values())) == ()
 
 
 def test_punctuation_stripped_duplicate_is_copy_of_punctuated(project: Project) -> None:
     # "a-stripped" sorts first, so the id order alone would make the other one the copy.
     articles = load_all(project, {"a-stripped.txt": strip_punctuation(STORY), "b-original.txt": STORY})
     assert articles["a-stripped"].meta == articles["b-original"].meta == Metadata()
-    (copy,) = compare_copies(list(articles.values()))
+    (copy,) = copies_among(list(articles.values()))
     assert (copy.article, copy.original, copy.overlap) == ("a-stripped", "b-original", 1.0)
 
 
@@ -483,7 +487,7 @@ def test_punctuation_stripped_duplicate_among_unrelated(project: Project) -> Non
         project,
         {"b-original.txt": STORY, "c-stripped.txt": strip_punctuation(STORY), "rates.txt": OTHER_STORY},
     )
-    (copy,) = compare_copies(list(articles.values()))
+    (copy,) = copies_among(list(articles.values()))
     assert (copy.article, copy.original) == ("c-stripped", "b-original")
 
 
@@ -500,7 +504,7 @@ def test_earlier_dated_article_is_the_original(project: Project, early: str, lat
     )
     assert articles[early].meta.date == "2019-04-20"
     assert articles[late].meta.date == "2019-04-22"
-    (copy,) = compare_copies(list(articles.values()))
+    (copy,) = copies_among(list(articles.values()))
     assert (copy.article, copy.original) == (late, early)
     assert copy.overlap == 1.0
 
@@ -518,7 +522,6 @@ def test_copy_detected_through_full_build(project: Project) -> None:
 
 def test_a_story_reprinted_by_most_outlets_is_still_a_copy() -> None:
     """Seven identical reprints among twelve articles: each is a copy of one original."""
-    from generator.compare import compare_copies
     from generator.load import parse_article
 
     wire = "\n\n".join(
@@ -532,7 +535,7 @@ def test_a_story_reprinted_by_most_outlets_is_still_a_copy() -> None:
         )
         for n in range(5)
     ]
-    copies = compare_copies(articles)
+    copies = copies_among(articles)
     assert sorted((c.article, c.original, c.overlap) for c in copies) == [
         (f"copy-{n}", "copy-0", 1.0) for n in range(1, 7)
     ]

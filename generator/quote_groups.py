@@ -1,0 +1,162 @@
+"""Stage 4b, quote groups: the same quote across articles, verbatim, trimmed or altered.
+
+Quotes are compared as sequences of folded words (case and punctuation aside, so a curly and a
+straight apostrophe are the same, but "recognised" and "recognized" are not). Candidate pairs
+come from an index of word 3-grams; each pair is then aligned word by word. A group's words are
+also looked for outside quotation marks, so a copy that lost its punctuation still counts as
+carrying the quote.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+
+from generator.model import Article, Quote, QuoteGroup, QuoteVersion
+from generator.reuse import SHINGLE_WORDS, Words
+
+MIN_WORDS = 5
+"""Shorter quotes ("war", "heavy heart") are scare quotes or labels, not statements to trace."""
+SAME_QUOTE = 0.6
+"""Share of the shorter quote's words aligned with the other's for the two to be one quote."""
+_GRAM = 3
+_MAX_HOLDERS = 200
+"""A word 3-gram in more quotes than this ("said it was") says nothing about which are alike."""
+
+
+def group_quotes(
+    articles: Sequence[Article], quotes: Sequence[Quote], words: Mapping[str, Words] | None = None
+) -> tuple[QuoteGroup, ...]:
+    """Groups of quotes that two or more articles carry, the most widely carried first.
+
+    `words` (each article's folded words, as the reuse stage computed them) saves folding again.
+    """
+    texts = {article.id: article.text for article in articles}
+    folded = [Words.of(texts[q.article], q.start, q.end) for q in quotes]
+    eligible = [i for i, w in enumerate(folded) if len(w.words) >= MIN_WORDS]
+    index: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in eligible:
+        for gram in {folded[i].words[k : k + _GRAM] for k in range(len(folded[i].words) - _GRAM + 1)}:
+            index[gram].append(i)
+    parent = {i: i for i in eligible}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    compared: set[tuple[int, int]] = set()
+    for holders in index.values():
+        if len(holders) > _MAX_HOLDERS:
+            continue
+        for a_pos, a in enumerate(holders):
+            for b in holders[a_pos + 1 :]:
+                if quotes[a].article == quotes[b].article or (a, b) in compared:
+                    continue
+                compared.add((a, b))
+                if root(a) != root(b) and _alike(folded[a].words, folded[b].words):
+                    parent[root(b)] = root(a)
+    members: defaultdict[int, list[int]] = defaultdict(list)
+    for i in eligible:
+        members[root(i)].append(i)
+    groups = [ids for ids in members.values() if len({quotes[i].article for i in ids}) > 1]
+    words = words if words is not None else {a.id: Words.of(a.text) for a in articles}
+    unmarked = _unmarked_versions(groups, quotes, folded, words)
+    result: list[tuple[tuple[int, int, str, int], QuoteGroup]] = []
+    for number, ids in enumerate(groups):
+        reference = max(ids, key=lambda i: (len(folded[i].words), -i))
+        ref_words = folded[reference].words
+        versions = [QuoteVersion(quotes[reference].article, quotes[reference].start, quotes[reference].end)]
+        for i in sorted(ids, key=lambda i: (quotes[i].article, quotes[i].start)):
+            if i != reference:
+                trimmed, altered = _difference(ref_words, folded[i].words)
+                versions.append(
+                    QuoteVersion(quotes[i].article, quotes[i].start, quotes[i].end, True, trimmed, altered)
+                )
+        for article_id, start, end, found in unmarked.get(number, ()):
+            trimmed, altered = _difference(ref_words, found)
+            versions.append(QuoteVersion(article_id, start, end, False, trimmed, altered))
+        speakers = Counter(quotes[i].speaker for i in ids if quotes[i].speaker)
+        speaker = speakers.most_common(1)[0][0] if speakers else None
+        carried = len({v.article for v in versions})
+        article_id, start = min((quotes[i].article, quotes[i].start) for i in ids)
+        order = (-carried, -len(ref_words), article_id, start)
+        result.append((order, QuoteGroup("", tuple(versions), speaker)))
+    result.sort(key=lambda item: item[0])
+    return tuple(
+        QuoteGroup(f"q{number}", group.versions, group.speaker)
+        for number, (_, group) in enumerate(result, start=1)
+    )
+
+
+def _alike(first: tuple[str, ...], second: tuple[str, ...]) -> bool:
+    matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched >= MIN_WORDS and matched >= SAME_QUOTE * min(len(first), len(second))
+
+
+def _difference(reference: tuple[str, ...], version: tuple[str, ...]) -> tuple[bool, bool]:
+    """(trimmed, altered): does the version leave out the reference's ends; does it change words."""
+    opcodes = difflib.SequenceMatcher(None, reference, version, autojunk=False).get_opcodes()
+    equal = [i for i, op in enumerate(opcodes) if op[0] == "equal"]
+    if not equal:
+        return False, True
+    first, last = equal[0], equal[-1]
+    trimmed = opcodes[first][1] > 0 or opcodes[last][2] < len(reference)
+    altered = any(op[0] != "equal" for op in opcodes[first : last + 1]) or (
+        opcodes[first][3] > 0 or opcodes[last][4] < len(version)
+    )
+    return trimmed, altered
+
+
+def _unmarked_versions(
+    groups: Sequence[Sequence[int]],
+    quotes: Sequence[Quote],
+    folded: Sequence[Words],
+    words: Mapping[str, Words],
+) -> dict[int, list[tuple[str, int, int, tuple[str, ...]]]]:
+    """For each group, the articles that have its words without quotation marks.
+
+    One pass over every article's shingles, looking each up among the groups' shingles.
+    """
+    wanted: defaultdict[int, set[int]] = defaultdict(set)
+    for number, ids in enumerate(groups):
+        for i in ids:
+            for shingle in folded[i].shingles:
+                wanted[shingle].add(number)
+    holders = {(quotes[i].article, number) for number, ids in enumerate(groups) for i in ids}
+    quoted_spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+    for quote in quotes:
+        quoted_spans[quote.article].append((quote.start, quote.end))
+    found: dict[int, list[tuple[str, int, int, tuple[str, ...]]]] = defaultdict(list)
+    for article_id, article_words in words.items():
+        hits: defaultdict[int, list[int]] = defaultdict(list)
+        for position, shingle in enumerate(article_words.shingles):
+            for number in wanted.get(shingle, ()):
+                if (article_id, number) not in holders:
+                    hits[number].append(position)
+        for number, positions in hits.items():
+            start, end = _longest_run(positions)
+            word_end = end + SHINGLE_WORDS - 1
+            if word_end - start < MIN_WORDS:
+                continue
+            char_start, char_end = article_words.spans[start][0], article_words.spans[word_end - 1][1]
+            if any(s < char_end and char_start < e for s, e in quoted_spans.get(article_id, ())):
+                continue
+            found[number].append((article_id, char_start, char_end, article_words.words[start:word_end]))
+    return found
+
+
+def _longest_run(positions: list[int]) -> tuple[int, int]:
+    """The longest stretch of consecutive positions, as [start, end)."""
+    best = (positions[0], positions[0] + 1)
+    start = previous = positions[0]
+    for position in positions[1:]:
+        if position != previous + 1:
+            start = position
+        previous = position
+        if position + 1 - start > best[1] - best[0]:
+            best = (start, position + 1)
+    return best
