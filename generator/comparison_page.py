@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from generator.coverage import outlet_of
 from generator.diff import changed_words
 from generator.escape import Markup, escape_text
-from generator.model import Article, Corpus, Entity, Figure, Labels, Passage, QuoteGroup, QuoteVersion, Reuse
+from generator.model import (
+    Article,
+    Corpus,
+    Entity,
+    Figure,
+    Labels,
+    PairStatement,
+    Passage,
+    QuoteGroup,
+    QuoteVersion,
+    Reuse,
+)
 from generator.svg import Mark, heat_map, timeline
 
 MAX_COLUMNS = 30
@@ -23,6 +34,7 @@ MAX_PAIRS = 40
 """Article pairs shown with their shared passages; reuse.json has them all."""
 MAX_PASSAGES = 6
 """Passages shown per pair."""
+PAIR_SENTENCES_PER_ARTICLE = 2
 MAX_FIGURES = 300
 """Figures listed one by one; figures.json has them all."""
 
@@ -211,6 +223,17 @@ class ComparisonView:
         )
 
     # -- statements about pairs ---------------------------------------------------------------
+
+    def pair_sentences(self, pair: PairStatement) -> list[tuple[str, int]]:
+        """At most `PAIR_SENTENCES_PER_ARTICLE` sentences per article, copies left out."""
+        copied = {copy.article for copy in self.corpus.copies}
+        shown: Counter[str] = Counter()
+        picked = []
+        for article_id, index in pair.sentences:
+            if article_id not in copied and shown[article_id] < PAIR_SENTENCES_PER_ARTICLE:
+                shown[article_id] += 1
+                picked.append((article_id, index))
+        return picked
 
     def sentence(self, article_id: str, index: int, entity_ids: Sequence[str]) -> Markup:
         """A sentence with the names of the given entities in bold."""

@@ -22,7 +22,7 @@ def heat_map(
     title: str, rows: Sequence[str], columns: Sequence[str], counts: Sequence[Sequence[int]]
 ) -> Markup:
     """A matrix of counts: darker is more; every non-zero cell also shows its number."""
-    width = LABEL_WIDTH + CELL * len(columns) + 10
+    width = LABEL_WIDTH + CELL * len(columns) + 110  # room for the last slanted column label
     height = HEADER_HEIGHT + CELL * len(rows) + 10
     top = max((count for row in counts for count in row), default=0) or 1
     parts = [_open("px-heat-map", "heat-map-title", title, width, height)]

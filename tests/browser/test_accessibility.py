@@ -18,6 +18,8 @@ PAGES = [
     "articles/004_23e8d5bb857ada88/",
     "entities/",
     "entities/khalifa-haftar/",
+    "entities/antonio-guterres/",
+    "compare/",
     "data/",
 ]
 

@@ -141,3 +141,37 @@ def test_entity_index_sorts_by_articles(watched: Watched, site_url: str) -> None
     assert counts == sorted(counts, reverse=True)
     assert first_by_mentions == "Khalifa Haftar"
     watched.assert_clean()
+
+
+def test_comparison_quote_group_leads_to_each_version_in_context(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}")
+    page.locator(".md-content a", has_text="source comparison").click()
+    expect(page.locator("h1.px-title")).to_have_text("Source comparison")
+    screenshot(page, "comparison")
+    group = page.locator("table.px-quote-versions").first
+    expect(group.locator("ins")).to_have_text("recognized")
+    group.locator("tr", has_text="trimmed, altered").locator("a").first.click()
+    expect(page).to_have_url(f"{site_url}articles/002_c5e94d6caf5d1f55/")
+    quote = page.locator(".px-quotes li", has_text="recognized Field Marshal")
+    expect(quote).to_contain_text("White House")
+    quote.locator("a").first.click()
+    target = page.locator(f"[id='{page.url.rsplit('#', 1)[1]}']")
+    expect(target).to_contain_text("recognized Field Marshal Haftar")
+    expect(target).to_be_in_viewport()
+    watched.assert_clean()
+
+
+def test_coverage_picture_is_drawn_with_its_table_beside(watched: Watched, site_url: str) -> None:
+    page = watched.page
+    page.goto(f"{site_url}compare/")
+    picture = page.locator("svg.px-heat-map")
+    expect(picture).to_be_visible()
+    expect(picture.locator("title").first).to_have_text("Mentions of the most-named entities in each article")
+    box = picture.bounding_box()
+    assert box is not None and box["width"] > 200 and box["height"] > 200
+    row = page.locator("table.px-coverage tr", has_text="Antonio Guterres")
+    expect(row.locator("td")).to_have_text(["", "", "", "", "3"])
+    picture.scroll_into_view_if_needed()
+    screenshot(page, "coverage")
+    watched.assert_clean()
