@@ -5,9 +5,12 @@ The CLI (`parallax build`) and the MkDocs plugin both call `build()`; neither do
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import os
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,8 +99,30 @@ class BuildResult:
         return "; ".join(parts)
 
 
+@contextlib.contextmanager
+def bulk_allocation() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a stage makes millions of small objects.
+
+    The stages build acyclic data (tuples, dicts, strings) that reference counting frees; left on,
+    the collector rescans the growing heap again and again, which made indexing 2,000 articles
+    three times slower than 500 articles times four.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(project: Project, options: SiteOptions | None = None, write: bool = True) -> BuildResult:
     """Run every stage; with `write=False` (for `parallax check`) nothing touches the disk."""
+    with bulk_allocation():
+        return _build(project, options or SiteOptions(), write)
+
+
+def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -148,7 +173,7 @@ def build(project: Project, options: SiteOptions | None = None, write: bool = Tr
         comparison,
     )
     # 5. render: every page as a string (pure)
-    pages = tuple(render_pages(corpus, options or SiteOptions()))
+    pages = tuple(render_pages(corpus, options))
     lap("render")
     problems = (
         *settings_problems,

@@ -2,9 +2,9 @@
 
 Quotes are compared as sequences of folded words (case and punctuation aside, so a curly and a
 straight apostrophe are the same, but "recognised" and "recognized" are not). Candidate pairs
-come from an index of word 3-grams; each pair is then aligned word by word. A group's words are
-also looked for outside quotation marks, so a copy that lost its punctuation still counts as
-carrying the quote.
+share a run of five words, found through an index; each pair is then aligned word by word. A
+group's words are also looked for outside quotation marks, so a copy that lost its punctuation
+still counts as carrying the quote.
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ MIN_WORDS = 5
 """Shorter quotes ("war", "heavy heart") are scare quotes or labels, not statements to trace."""
 SAME_QUOTE = 0.6
 """Share of the shorter quote's words aligned with the other's for the two to be one quote."""
-_GRAM = 3
-_MAX_HOLDERS = 200
-"""A word 3-gram in more quotes than this ("said it was") says nothing about which are alike."""
+_MAX_HOLDERS = 50
+"""A run of five words in more quotes than this is a stock phrase, not a sign of the same quote."""
 
 
 def group_quotes(
@@ -35,10 +34,20 @@ def group_quotes(
     texts = {article.id: article.text for article in articles}
     folded = [Words.of(texts[q.article], q.start, q.end) for q in quotes]
     eligible = [i for i, w in enumerate(folded) if len(w.words) >= MIN_WORDS]
-    index: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+    # Candidates share at least one run of five words; each pair is then aligned once.
+    index: defaultdict[int, list[int]] = defaultdict(list)
     for i in eligible:
-        for gram in {folded[i].words[k : k + _GRAM] for k in range(len(folded[i].words) - _GRAM + 1)}:
-            index[gram].append(i)
+        for shingle in set(folded[i].shingles):
+            index[shingle].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for holders in index.values():
+        if len(holders) <= _MAX_HOLDERS:
+            candidates.update(
+                (a, b)
+                for k, a in enumerate(holders)
+                for b in holders[k + 1 :]
+                if quotes[a].article != quotes[b].article
+            )
     parent = {i: i for i in eligible}
 
     def root(i: int) -> int:
@@ -47,17 +56,9 @@ def group_quotes(
             i = parent[i]
         return i
 
-    compared: set[tuple[int, int]] = set()
-    for holders in index.values():
-        if len(holders) > _MAX_HOLDERS:
-            continue
-        for a_pos, a in enumerate(holders):
-            for b in holders[a_pos + 1 :]:
-                if quotes[a].article == quotes[b].article or (a, b) in compared:
-                    continue
-                compared.add((a, b))
-                if root(a) != root(b) and _alike(folded[a].words, folded[b].words):
-                    parent[root(b)] = root(a)
+    for a, b in sorted(candidates):
+        if root(a) != root(b) and _alike(folded[a].words, folded[b].words):
+            parent[root(b)] = root(a)
     members: defaultdict[int, list[int]] = defaultdict(list)
     for i in eligible:
         members[root(i)].append(i)

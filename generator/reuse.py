@@ -8,6 +8,8 @@ that share enough shingles are aligned, each in time linear in their length.
 
 from __future__ import annotations
 
+import functools
+import heapq
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -26,6 +28,11 @@ PASSAGE_MIN_WORDS = 12
 """A shared passage is at least this many words in a row (after folding) in both texts."""
 PASSAGE_GAP_WORDS = 8
 """Two matching runs this close in both texts are one passage with a change inside."""
+PASSAGE_HOLDERS = 30
+"""A 5-gram in more articles than this is a stock phrase ("at the end of the"): it does not
+make two articles a candidate pair, so the pairs counted grow with the corpus, not its square."""
+SKETCH = 8
+"""Smallest shingle hashes kept per text to find near-duplicates among many reprints."""
 _MIN_SHARED = PASSAGE_MIN_WORDS - SHINGLE_WORDS + 1
 """Fewer shared shingles than one minimal passage has: no passage is possible."""
 
@@ -86,10 +93,18 @@ def compare_reuse(
                 copies[article.id] = Copy(article.id, original.id, 1.0)
                 reuse.append(_pair(original, article, 1.0, words, frozenset()))
         representatives.append(original.id)
-    index: defaultdict[int, list[str]] = defaultdict(list)
+    # Most shingles belong to one text: remember its first holder, and make a list only for the rest.
+    first_holder: dict[int, str] = {}
+    index: dict[int, list[str]] = {}
     for article_id in representatives:
         for shingle in sets[article_id]:
-            index[shingle].append(article_id)
+            holder = first_holder.setdefault(shingle, article_id)
+            if holder is not article_id:
+                holders = index.get(shingle)
+                if holders is None:
+                    index[shingle] = [holder, article_id]
+                else:
+                    holders.append(article_id)
     limit = len(representatives)
     if len(articles) >= COMMON_MIN_ARTICLES:
         limit = max(2, int(len(representatives) * COMMON_SHARE))
@@ -100,14 +115,15 @@ def compare_reuse(
         if len(holders) > limit:
             common_count.update(holders)
             common.add(shingle)
-        elif len(holders) > 1:
+        elif 1 < len(holders) <= PASSAGE_HOLDERS:
             for i, first in enumerate(holders):
                 for second in holders[i + 1 :]:
                     shared[(first, second) if first < second else (second, first)] += 1
     frozen_common = frozenset(common)
-    for (first, second), count in sorted(shared.items()):
-        if count < _MIN_SHARED:
-            continue
+    candidates = {pair for pair, count in shared.items() if count >= _MIN_SHARED}
+    candidates |= _near_duplicates({a: sets[a] - frozen_common for a in representatives})
+    for first, second in sorted(candidates):
+        count = len(sets[first] & sets[second] - frozen_common)
         smaller = min(len(sets[first]) - common_count[first], len(sets[second]) - common_count[second])
         overlap = round(min(count / smaller, 1.0), 3) if smaller > 0 else 0.0
         copy, original = _which_is_copy(by_id[first], by_id[second])
@@ -124,6 +140,22 @@ def compare_reuse(
     ]
     reuse.sort(key=lambda r: (-r.overlap, r.first, r.second))
     return tuple(copies[key] for key in sorted(copies)), tuple(reuse)
+
+
+def _near_duplicates(sets: Mapping[str, set[int]]) -> set[tuple[str, str]]:
+    """Pairs of texts likely to be near-duplicates: they share one of their `SKETCH` smallest
+    shingles. Texts sharing 80% of their shingles almost surely do, however many texts repeat
+    them (a wire story in a hundred papers), and unrelated texts almost never do."""
+    buckets: defaultdict[int, list[str]] = defaultdict(list)
+    for article_id, shingles in sets.items():
+        for shingle in heapq.nsmallest(SKETCH, shingles):
+            buckets[shingle].append(article_id)
+    return {
+        (first, second) if first < second else (second, first)
+        for holders in buckets.values()
+        for i, first in enumerate(holders)
+        for second in holders[i + 1 :]
+    }
 
 
 def _pair(
@@ -178,17 +210,18 @@ def _passages(
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def provenance(article: Article) -> tuple[int, int]:
+    """How much of its origin a text keeps: metadata read from it, and its punctuation marks."""
+    punctuation = sum(1 for char in article.text if not char.isalnum() and not char.isspace())
+    return (len(article.origins), punctuation)
+
+
 def _which_is_copy(first: Article, second: Article) -> tuple[Article, Article]:
     """(copy, original): the original is the earlier dated one; else the one that says more
     about its provenance. A republished copy typically loses its byline, date, and punctuation."""
     if first.meta.date and second.meta.date and first.meta.date != second.meta.date:
         return (second, first) if first.meta.date < second.meta.date else (first, second)
-
-    def provenance(article: Article) -> tuple[int, int]:
-        known = len(article.origins)
-        punctuation = sum(1 for char in article.text if not char.isalnum() and not char.isspace())
-        return (known, punctuation)
-
     if provenance(first) == provenance(second):
         return (second, first) if first.id < second.id else (first, second)
     return (first, second) if provenance(first) < provenance(second) else (second, first)

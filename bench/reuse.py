@@ -1,0 +1,100 @@
+"""How the cost of reuse detection grows: shared passages and quote groups at n and 4n articles.
+
+    python -m bench.reuse [CORPUS_FOLDER] [--n 500]
+
+The articles are distinct (n and 4n drawn from the folder in one seeded shuffle, so both mix its
+topics alike), unlike a corpus repeated four times, whose identical copies the reuse stage sets
+aside before comparing. Timed as `parallax build` runs it, with the garbage collector paused. Without a folder
+it uses ../shared/corpora/bbc-news-2225 when present. Each size is timed three times and the
+fastest run kept. Prints a table and writes bench/results/reuse.json. Not part of `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import random
+import sys
+import time
+from pathlib import Path
+
+from generator.build import bulk_allocation
+from generator.load import load_articles
+from generator.model import Article
+from generator.quote_groups import group_quotes
+from generator.quotes import extract_quotes
+from generator.reuse import Words, compare_reuse
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "bbc-news-2225"
+RUNS = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--n", type=int, default=500, help="the smaller size; the larger is 4n")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"no corpus folder at {args.corpus}", file=sys.stderr)
+        return 2
+    articles = list(load_articles(args.corpus, args.corpus).articles)
+    random.Random(7).shuffle(articles)
+    if len(articles) < 4 * args.n:
+        print(f"{args.corpus} has {len(articles)} articles; 4n = {4 * args.n} are needed", file=sys.stderr)
+        return 2
+    with bulk_allocation():
+        rows = [measure(articles[:size]) for size in (args.n, 4 * args.n)]
+    small, large = rows
+    result = {
+        "corpus": str(args.corpus),
+        "machine": f"{platform.machine()}, {platform.python_version()}",
+        "sizes": rows,
+        "ratio": {key: round(large[key] / small[key], 2) for key in ("reuse_s", "quotes_s")},
+        "exponent": {
+            key: round(math.log(large[key] / small[key]) / math.log(4), 2) for key in ("reuse_s", "quotes_s")
+        },
+    }
+    print("| articles | words | pairs sharing passages | reuse (s) | quotes | quote groups | grouping (s) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for row in rows:
+        print(
+            f"| {row['articles']} | {row['words']} | {row['pairs']} | {row['reuse_s']:.2f} | "
+            f"{row['quotes']} | {row['groups']} | {row['quotes_s']:.2f} |"
+        )
+    ratio, exponent = result["ratio"], result["exponent"]
+    print(f"\n4n/n time: reuse {ratio['reuse_s']}x (exponent {exponent['reuse_s']}), "
+          f"quote groups {ratio['quotes_s']}x (exponent {exponent['quotes_s']})")  # fmt: skip
+    out = REPO / "bench" / "results" / "reuse.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
+    return 0
+
+
+def measure(articles: list[Article]) -> dict[str, float | int]:
+    # Paragraphs stand in for sentences: quote finding only needs them to bound its search.
+    quotes = [q for a in articles for q in extract_quotes(a, [(p.start, p.end) for p in a.paragraphs])]
+    reuse_s = quotes_s = math.inf
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        words = {a.id: Words.of(a.text) for a in articles}
+        _, reuse = compare_reuse(articles, words)
+        middle = time.perf_counter()
+        groups = group_quotes(articles, quotes, words)
+        done = time.perf_counter()
+        reuse_s, quotes_s = min(reuse_s, middle - started), min(quotes_s, done - middle)
+    return {
+        "articles": len(articles),
+        "words": sum(a.words for a in articles),
+        "pairs": len(reuse),
+        "reuse_s": round(reuse_s, 3),
+        "quotes": len(quotes),
+        "groups": len(groups),
+        "quotes_s": round(quotes_s, 3),
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
