@@ -40,9 +40,13 @@ test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/parallax check
 	$(BIN)/pytest
 
-# Benchmarks (not part of `make test`): name extraction and linking throughput.
+# Benchmarks (not part of `make test`): name extraction and linking throughput, reuse detection at
+# n and 4n articles, then every stage and `mkdocs build` cold, warm and incremental, and growth at
+# 4x the corpus (bench/results/).
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction $(CORPUS)
+	$(BIN)/python -m bench.reuse $(CORPUS)
+	$(BIN)/python -m bench.site $(CORPUS) --growth
 
 # Regenerate tests/golden/ from the sample corpus; review the diff before committing it.
 golden: $(STAMP)

@@ -21,7 +21,7 @@ from generator.extract import extract_articles
 from generator.figures import extract_dates, extract_figures
 from generator.link import link_mentions
 from generator.load import load_articles
-from generator.model import Corpus, Page, Problem, Severity
+from generator.model import Corpus, DateMention, Figure, Page, Problem, Severity
 from generator.paths import display_path
 from generator.quotes import extract_quotes
 from generator.render import SiteOptions, render_pages
@@ -137,17 +137,15 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
     loaded = load_articles(project.seeds, project.root, settings)
     log.info("read %d articles from %s", len(loaded.articles), project.show(project.seeds))
     lap("load")
-    # 2. extract: names and sentences per article (cached by text, model and rules); quotes, figures
+    # 2. extract: names and sentences per article (cached by text, model and rules); quotes
     extractions, extract_problems = extract_articles(loaded.articles, project.cache, write_cache=write)
     quotes = [
         q for a, e in zip(loaded.articles, extractions, strict=True) for q in extract_quotes(a, e.sentences)
     ]
-    figures = tuple(
-        f for a, e in zip(loaded.articles, extractions, strict=True) for f in extract_figures(a, e.sentences)
-    )
     lap("extract")
     # 3. resolve: the researcher's YAML wins; names merge into entities; every alias is linked;
-    # quotes get their speakers and dates their year (from the article's date, maybe corrected)
+    # quotes get their speakers; dates and figures are read (a date's year comes from the
+    # article's date, which the researcher may have corrected)
     annotations = load_annotations(project.annotations, project.root)
     resolved = resolve_articles(loaded.articles, annotations)
     entities = resolve_entities(extractions, annotations.entities)
@@ -155,7 +153,12 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
     attributed = resolve_speakers(
         resolved.articles, quotes, mentions, {entity.id: entity for entity in entities.entities}
     )
-    dates = tuple(d for article in resolved.articles for d in extract_dates(article))
+    dates: list[DateMention] = []
+    figures: list[Figure] = []
+    for article, extraction in zip(resolved.articles, extractions, strict=True):
+        found = extract_dates(article)
+        dates.extend(found)
+        figures.extend(extract_figures(article, extraction.sentences, found))
     lap("resolve")
     # 4. compare: copies, shared passages and quotes, coverage, labels, figures
     copies, comparison = compare_corpus(resolved.articles, entities.entities, mentions, attributed, figures)
@@ -168,8 +171,8 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
         mentions,
         {extraction.article: extraction.sentences for extraction in extractions},
         attributed,
-        figures,
-        dates,
+        tuple(figures),
+        tuple(dates),
         comparison,
     )
     # 5. render: every page as a string (pure)

@@ -110,9 +110,8 @@ def compare_pairs(
         if mention.entity not in names and len(names) < _PAIR_SENTENCE_LIMIT:
             names.append(mention.entity)
     voices = len(set(family.values()))
-    places = Counter(
-        m.entity for m in mentions if m.entity in {e.id for e in entities if e.type is EntityType.PLACE}
-    )
+    place_ids = {e.id for e in entities if e.type is EntityType.PLACE}
+    places = Counter(m.entity for m in mentions if m.entity in place_ids)
     top = places.most_common(1)[0][0] if places else None
     setting = {top} if top and voices >= 3 and len(sources[top]) == voices else set()
     sentences: defaultdict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)

@@ -25,6 +25,7 @@ from typing import Any
 
 from generator.model import Article, Candidate, EntityType, Extraction, Problem
 from generator.names import acronym_of, clean_surface, is_acronym, knowledge, strip_title
+from generator.progress import progress
 
 log = logging.getLogger("parallax")
 
@@ -132,7 +133,7 @@ def _run_model(articles: Sequence[Article]) -> list[Extraction]:
     parallel = len(unique) >= PARALLEL_MIN_PIECES and threading.active_count() == 1
     processes = min(os.cpu_count() or 1, 2) if parallel else 1
     docs = load_model().pipe(unique, batch_size=64, n_process=processes)
-    for text, doc in zip(unique, docs, strict=True):
+    for text, doc in zip(unique, progress(docs, len(unique), "reading names"), strict=True):
         found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         read[text] = (found, [(s.start_char, s.end_char) for s in doc.sents])
     extractions = []

@@ -223,7 +223,12 @@ def _month_near(month: int, published: date | None) -> str | None:
         return months_before if months_before >= 0 else -2 * months_before
 
     year = min((published.year - 1, published.year, published.year + 1), key=cost)
-    return f"{year}-{month:02d}"
+    return _iso_month(year, month)
+
+
+def _iso_month(year: int, month: int) -> str | None:
+    """`YYYY-MM`, or None for a year ISO 8601 cannot write in four digits (an article dated 0001)."""
+    return f"{year:04d}-{month:02d}" if 1 <= year <= 9999 else None
 
 
 _DAYS_FROM_TODAY = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
@@ -239,10 +244,11 @@ def _relative(words: str, published: date | None) -> str | None:
         days = 1 if first == "a" else int(first) if first.isdecimal() else _SMALL.get(first)
         return _shift(published, -days) if days is not None else None
     if folded.endswith("year") and first in _SHIFT:
-        return str(published.year + _SHIFT[first])
+        year = published.year + _SHIFT[first]
+        return f"{year:04d}" if 1 <= year <= 9999 else None
     if folded.endswith("month") and first in _SHIFT:
         index = published.year * 12 + published.month - 1 + _SHIFT[first]
-        return f"{index // 12}-{index % 12 + 1:02d}"
+        return _iso_month(index // 12, index % 12 + 1)
     days = _DAYS_FROM_TODAY.get(folded)
     return _shift(published, days) if days is not None else None
 
@@ -446,24 +452,29 @@ class _Noun:
     currency: str | None
 
 
-def extract_figures(article: Article, sentences: Sequence[tuple[int, int]]) -> tuple[Figure, ...]:
+def extract_figures(
+    article: Article,
+    sentences: Sequence[tuple[int, int]],
+    dates: Sequence[DateMention] | None = None,
+) -> tuple[Figure, ...]:
     """Every number the text states with what it counts, in text order.
 
     A number is kept when it is a sum of money, a percentage, or counts a noun or a casualty
     (`six patrol boats`, `killed over 500`); `sentences` bound the words read around it.
-    Dates and years (see `extract_dates`) are never figures.
+    Dates and years (see `extract_dates`; pass them as `dates` when already found) are never
+    figures.
     """
     text = article.text
-    dates = [(mention.start, mention.end) for mention in extract_dates(article)]
+    date_spans = [(m.start, m.end) for m in (extract_dates(article) if dates is None else dates)]
     spans = sorted(sentences)
     starts = frozenset(start for start, _ in spans)
     figures: list[Figure] = []
     sentence = 0
     taken = 0
     for match in _NUMBERS.finditer(text):
-        while taken < len(dates) and dates[taken][1] <= match.start():
+        while taken < len(date_spans) and date_spans[taken][1] <= match.start():
             taken += 1
-        if taken < len(dates) and dates[taken][0] < match.end():
+        if taken < len(date_spans) and date_spans[taken][0] < match.end():
             continue
         while sentence < len(spans) and spans[sentence][1] <= match.start():
             sentence += 1

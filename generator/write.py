@@ -69,8 +69,9 @@ def write_pages(pages: Sequence[Page], docs: Path, display_docs: str) -> Written
         {path: sorted({*manifest.get(path, []), digest(data)}) for path, data in plan.items()}
         | {path: hashes for path, hashes in manifest.items() if path not in plan},
     )
+    same = set(unchanged)
     for path, content in plan.items():
-        if path in unchanged:
+        if path in same:
             continue
         target = docs / path
         current = _read(target)

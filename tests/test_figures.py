@@ -477,3 +477,21 @@ def test_long_text_is_read_in_one_pass() -> None:
     assert len(figures) == 10000
     assert {f.unit for f in figures} == {"people killed", "patrol boat"}
     assert len(extract_dates(article)) == 5000
+
+
+@pytest.mark.parametrize(
+    ("published", "text", "expected"),
+    [
+        ("0001-05-01", "It happened in April.", "0001-04"),
+        ("0001-01-10", "It happened in December.", None),
+        ("0001-01-10", "Prices rose last year.", None),
+        ("0001-01-10", "Prices rose last month.", None),
+        ("9999-12-10", "Talks resume next year.", None),
+        ("0010-05-01", "It happened in April.", "0010-04"),
+    ],
+)
+def test_dates_outside_four_digit_years_are_left_unplaced(
+    published: str, text: str, expected: str | None
+) -> None:
+    article = Article("a", "seeds/a.txt", text, (Paragraph(0, len(text)),), Metadata(date=published))
+    assert [mention.date for mention in extract_dates(article)] == [expected]
