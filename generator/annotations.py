@@ -67,10 +67,29 @@ class EntityCuration:
 
 
 @dataclass(frozen=True, slots=True)
+class StorySpec:
+    """A story named in `annotations/stories.yml`, with the articles assigned to it by hand."""
+
+    id: str
+    name: str | None = None
+    description: str | None = None
+    articles: tuple[tuple[str, int | None], ...] = ()
+    """(article id, line)."""
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPlan:
+    path: str = "annotations/stories.yml"
+    stories: tuple[StorySpec, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Annotations:
     articles: tuple[ArticleAnnotation, ...]
     problems: tuple[Problem, ...]
     entities: EntityCuration = EntityCuration()
+    stories: StoryPlan = StoryPlan()
 
 
 def load_import_settings(folder: Path, root: Path) -> tuple[ImportSettings, tuple[Problem, ...]]:
@@ -96,10 +115,12 @@ def load_import_settings(folder: Path, root: Path) -> tuple[ImportSettings, tupl
 
 
 def load_annotations(folder: Path, root: Path) -> Annotations:
-    """Read `folder/articles/*.yml` and `folder/entities.yml`; missing files mean no annotations yet."""
+    """Read `folder/articles/*.yml`, `folder/entities.yml` and `folder/stories.yml`; missing
+    files mean no annotations yet."""
     articles: list[ArticleAnnotation] = []
     problems: list[Problem] = []
     curation = _load_entities(folder, root, problems)
+    stories = _load_stories(folder, root, problems)
     article_folder = folder / "articles"
     if article_folder.is_dir():
         for path in sorted(article_folder.iterdir()):
@@ -116,7 +137,45 @@ def load_annotations(folder: Path, root: Path) -> Annotations:
                 continue
             problems.extend(validate(document, "article"))
             articles.append(_article_annotation(path.stem, document))
-    return Annotations(tuple(articles), tuple(problems), curation)
+    return Annotations(tuple(articles), tuple(problems), curation, stories)
+
+
+def _load_stories(folder: Path, root: Path, problems: list[Problem]) -> StoryPlan:
+    path = folder / "stories.yml"
+    display = display_path(path, root)
+    if not path.is_file():
+        return StoryPlan(display)
+    try:
+        document = load_yaml(path, display)
+    except YamlError as error:
+        problems.append(error.problem)
+        return StoryPlan(display)
+    problems.extend(validate(document, "stories"))
+    data = document.data if isinstance(document.data, dict) else {}
+    specs = []
+    raw = data.get("stories")
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
+        if not _meets("stories", item["id"], "properties", "stories", "items", "properties", "id"):
+            continue  # reported by validation; an invalid id cannot name a page
+        mark = document.mark(("stories", index))
+        members = []
+        listed = item.get("articles")
+        for position, article_id in enumerate(listed if isinstance(listed, list) else []):
+            if isinstance(article_id, str) and article_id.strip():
+                member_mark = document.mark(("stories", index, "articles", position))
+                members.append((article_id.strip(), member_mark.line if member_mark else None))
+        specs.append(
+            StorySpec(
+                item["id"],
+                _text(item.get("name")),
+                _text(item.get("description")),
+                tuple(members),
+                mark.line if mark else None,
+            )
+        )
+    return StoryPlan(display, tuple(specs))
 
 
 def _load_entities(folder: Path, root: Path, problems: list[Problem]) -> EntityCuration:

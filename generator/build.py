@@ -160,8 +160,10 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
         dates.extend(found)
         figures.extend(extract_figures(article, extraction.sentences, found))
     lap("resolve")
-    # 4. compare: copies, shared passages and quotes, coverage, labels, figures
-    copies, comparison = compare_corpus(resolved.articles, entities.entities, mentions, attributed, figures)
+    # 4. compare: copies, shared passages and quotes, coverage, labels, figures; stories
+    copies, comparison, story_problems = compare_corpus(
+        resolved.articles, entities.entities, mentions, attributed, figures, annotations.stories
+    )
     lap("compare")
     corpus = Corpus(
         resolved.articles,
@@ -185,6 +187,7 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
         *annotations.problems,
         *resolved.problems,
         *entities.problems,
+        *story_problems,
     )
     written = None
     # 6. write: only what changed, atomically, never a file Parallax does not own

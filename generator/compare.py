@@ -1,18 +1,33 @@
 """Stage 4, compare: what the articles share, copy, quote, count and name differently.
 
-Each analysis lives in its own module (`reuse`, `quote_groups`, `coverage`); this one runs them
-in order and gathers their results into one `Comparison`.
+Each analysis lives in its own module (`reuse`, `quote_groups`, `coverage`, `stories`); this one
+runs them in order and gathers their results into one `Comparison`. When the corpus holds
+several stories, each story also gets a comparison of its own articles.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from generator.annotations import StoryPlan
 from generator.coverage import compare_coverage, compare_labels, compare_pairs
-from generator.model import Article, Comparison, Copy, Entity, Figure, FigureGroup, Mention, Quote
+from generator.model import (
+    Article,
+    Comparison,
+    Copy,
+    Entity,
+    Figure,
+    FigureGroup,
+    Mention,
+    Problem,
+    Quote,
+    Reuse,
+)
 from generator.quote_groups import group_quotes
 from generator.reuse import Words, compare_reuse
+from generator.stories import compare_stories
 
 
 def compare_corpus(
@@ -21,16 +36,67 @@ def compare_corpus(
     mentions: Sequence[Mention],
     quotes: Sequence[Quote],
     figures: Sequence[Figure],
-) -> tuple[tuple[Copy, ...], Comparison]:
+    plan: StoryPlan | None = None,
+) -> tuple[tuple[Copy, ...], Comparison, tuple[Problem, ...]]:
     words = {article.id: Words.of(article.text) for article in articles}
     copies, reuse = compare_reuse(articles, words)
-    return copies, Comparison(
+    comparison = _compare(articles, entities, mentions, quotes, figures, copies, reuse, words)
+    stories, alone, problems = compare_stories(
+        [a.id for a in articles], entities, mentions, reuse, copies, plan or StoryPlan()
+    )
+    if stories:
+        stories = tuple(
+            dataclasses.replace(
+                story, comparison=_compare_within(set(story.articles), articles, entities, mentions,
+                                                  quotes, figures, copies, reuse, words)
+            )
+            for story in stories
+        )  # fmt: skip
+        comparison = dataclasses.replace(comparison, stories=stories, unstoried=alone)
+    return copies, comparison, problems
+
+
+def _compare(
+    articles: Sequence[Article],
+    entities: Sequence[Entity],
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    figures: Sequence[Figure],
+    copies: Sequence[Copy],
+    reuse: tuple[Reuse, ...],
+    words: Mapping[str, Words],
+) -> Comparison:
+    return Comparison(
         reuse=reuse,
         quote_groups=group_quotes(articles, quotes, words),
         coverage=compare_coverage(articles, entities, mentions, copies),
         labels=compare_labels(articles, mentions),
         pairs=compare_pairs(articles, entities, mentions, copies),
         figures=compare_figures(figures, copies),
+    )
+
+
+def _compare_within(
+    members: set[str],
+    articles: Sequence[Article],
+    entities: Sequence[Entity],
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    figures: Sequence[Figure],
+    copies: Sequence[Copy],
+    reuse: tuple[Reuse, ...],
+    words: Mapping[str, Words],
+) -> Comparison:
+    """The comparison of one story's articles: everything else in the corpus left out."""
+    return _compare(
+        [a for a in articles if a.id in members],
+        entities,
+        [m for m in mentions if m.article in members],
+        [q for q in quotes if q.article in members],
+        [f for f in figures if f.article in members],
+        [c for c in copies if c.article in members and c.original in members],
+        tuple(r for r in reuse if r.first in members and r.second in members),
+        {a: w for a, w in words.items() if a in members},
     )
 
 

@@ -44,7 +44,20 @@ def render_data(corpus: Corpus) -> list[Page]:
         Page("data/reuse.json", to_json([reuse_record(reuse) for reuse in corpus.comparison.reuse])),
         Page("data/figures.json", to_json(figure_records(corpus))),
         Page("data/coverage.json", to_json(coverage_records(corpus))),
+        Page("data/stories.json", to_json(story_records(corpus))),
     ]
+
+
+def story_records(corpus: Corpus) -> dict[str, Any]:
+    """The stories (none when the corpus is one story) and the articles in none."""
+    return {
+        "stories": [
+            {"id": story.id, "name": story.name, "description": story.description,
+             "articles": list(story.articles), "origin": story.origin}
+            for story in corpus.comparison.stories
+        ],
+        "unstoried": list(corpus.comparison.unstoried),
+    }  # fmt: skip
 
 
 def quote_records(corpus: Corpus) -> list[dict[str, Any]]:

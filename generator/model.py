@@ -320,6 +320,20 @@ class FigureGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that tell one story: comparing sources only makes sense within one."""
+
+    id: str
+    name: str
+    articles: tuple[str, ...]
+    origin: str
+    """`annotations/stories.yml:<line>`, or `grouped automatically`."""
+    description: str | None = None
+    comparison: Comparison | None = None
+    """The story's own comparison, when the corpus holds more than one story."""
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Stage 4's result: everything the comparison page and its downloads show."""
 
@@ -329,6 +343,10 @@ class Comparison:
     labels: tuple[Labels, ...] = ()
     pairs: tuple[PairStatement, ...] = ()
     figures: tuple[FigureGroup, ...] = ()
+    stories: tuple[Story, ...] = ()
+    """Empty when the corpus is one story."""
+    unstoried: tuple[str, ...] = ()
+    """With several stories: the articles that share a story with no other article."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from generator.escape import Markup, escape_text, safe_url
 from generator.export import render_data
 from generator.model import (
     Article,
+    Comparison,
     Corpus,
     Entity,
     EntityType,
@@ -31,6 +32,7 @@ from generator.model import (
     Quote,
     QuoteGroup,
     QuoteVersion,
+    Story,
 )
 
 
@@ -84,6 +86,7 @@ class Site:
             for version in group.versions:
                 if not version.quoted:
                     self.unmarked[version.article].append((group, version))
+        self.story_of = {a: story for story in corpus.comparison.stories for a in story.articles}
         self.quote_anchors = {
             (quote.article, quote.start): f"quote-{number}"
             for article in corpus
@@ -153,6 +156,9 @@ class Site:
         labels = self.corpus.labels_of(entity.id)
         return labels.by_outlet if labels else ()
 
+    def articles_in(self, story: Story) -> list[Article]:
+        return [a for a in (self.corpus.get(i) for i in story.articles) if a is not None]
+
     def unmarked_quotes(self, article: Article) -> Sequence[tuple[QuoteGroup, QuoteVersion]]:
         """Shared quotes whose words this article has without quotation marks."""
         return self.unmarked.get(article.id, ())
@@ -201,7 +207,7 @@ def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> list[Pag
         _page("index.md", "home.md.j2", site),
         _page("articles/index.md", "articles.md.j2", site),
         _page("entities/index.md", "entities.md.j2", site),
-        _page("compare/index.md", "compare.md.j2", site, view=ComparisonView(corpus)),
+        *_comparison_pages(site),
         _page("data/index.md", "data.md.j2", site),
     ]
     for article in corpus:
@@ -211,6 +217,40 @@ def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> list[Pag
             pages.append(_page(entity_path(entity), "entity.md.j2", site, entity=entity))
     pages.extend(render_data(corpus))
     return pages
+
+
+def _comparison_pages(site: Site) -> list[Page]:
+    """One comparison page; or, for a corpus of several stories, an index and one per story."""
+    corpus = site.corpus
+    stories = corpus.comparison.stories
+    if not stories:
+        return [_page("compare/index.md", "compare.md.j2", site, view=ComparisonView(corpus), story=None)]
+    pages = [_page("compare/index.md", "stories.md.j2", site)]
+    for story in stories:
+        view = ComparisonView(story_corpus(corpus, story))
+        pages.append(_page(story_path(story), "compare.md.j2", site, view=view, story=story))
+    return pages
+
+
+def story_corpus(corpus: Corpus, story: Story) -> Corpus:
+    """The corpus cut down to one story's articles, with the story's own comparison."""
+    members = set(story.articles)
+    return Corpus(
+        tuple(a for a in corpus if a.id in members),
+        tuple(h for h in corpus.highlights if h.article in members),
+        tuple(c for c in corpus.copies if c.article in members and c.original in members),
+        corpus.entities,
+        tuple(m for m in corpus.mentions if m.article in members),
+        corpus.sentences,
+        tuple(q for q in corpus.quotes if q.article in members),
+        tuple(f for f in corpus.figures if f.article in members),
+        tuple(d for d in corpus.dates if d.article in members),
+        story.comparison or Comparison(),
+    )
+
+
+def story_path(story: Story) -> str:
+    return f"compare/{story.id}.md"
 
 
 def article_path(article: Article) -> str:
@@ -247,6 +287,7 @@ def _page(path: str, template: str, site: Site, **context: object) -> Page:
         entity_link=entity_link,
         article_ref=article_ref,
         article_path=article_path,
+        story_path=story_path,
         entity_path=entity_path,
         opening_words=opening_words,
         safe_url=safe_url,

@@ -51,6 +51,11 @@ def test_every_entity_curation_key_is_documented() -> None:
         assert f"`entities[].{key}`" in README, key
 
 
+def test_every_story_key_is_documented() -> None:
+    for key in schema("stories")["properties"]["stories"]["items"]["properties"]:
+        assert f"`stories[].{key}`" in README, key
+
+
 def test_every_import_setting_is_documented() -> None:
     settings = schema("import")
     assert "`folders`" in README
@@ -60,15 +65,17 @@ def test_every_import_setting_is_documented() -> None:
 
 def test_readme_yaml_examples_are_valid() -> None:
     blocks = re.findall(r"```yaml\n(.*?)```", README, re.DOTALL)
-    assert len(blocks) == 3
-    imports, article, entities = (yaml.safe_load(block) for block in blocks)
+    assert len(blocks) == 4
+    imports, article, entities, stories = (yaml.safe_load(block) for block in blocks)
     article["date"] = str(article["date"])
-    for name, example in (("import", imports), ("article", article), ("entities", entities)):
+    examples = (("import", imports), ("article", article), ("entities", entities), ("stories", stories))
+    for name, example in examples:
         jsonschema.Draft202012Validator(schema(name)).validate(example)
     assert [block.splitlines()[0] for block in blocks] == [
         "# yaml-language-server: $schema=../generator/schemas/import.schema.json",
         "# yaml-language-server: $schema=../../generator/schemas/article.schema.json",
         "# yaml-language-server: $schema=../generator/schemas/entities.schema.json",
+        "# yaml-language-server: $schema=../generator/schemas/stories.schema.json",
     ]
 
 
@@ -81,6 +88,6 @@ def test_repository_annotation_files_carry_the_schema_comment() -> None:
 
 
 def test_schema_descriptions_exist_for_editor_tooltips() -> None:
-    for name in ("article", "entities", "import"):
+    for name in ("article", "entities", "import", "stories"):
         for key, spec in schema(name)["properties"].items():
             assert spec.get("description"), (name, key)

@@ -1,0 +1,136 @@
+"""Stage 4d, stories: which articles tell the same story, so sources are compared within one.
+
+The researcher's `annotations/stories.yml` assigns articles by hand and always wins. The other
+articles are grouped automatically: two articles belong together when they share a passage
+(or one copies the other), or when both name at least `SHARED_NAMES` of the same people and
+organisations. Names that most articles carry (the corpus's own subject) or that a great many
+carry ("Tony Blair" across a year of politics) tie nothing together.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from generator.annotations import StoryPlan, did_you_mean
+from generator.model import Copy, Entity, EntityType, Mention, Problem, Reuse, Severity, Story
+
+SHARED_NAMES = 2
+COMMON_SHARE = 0.5
+"""In a corpus of `SMALL_CORPUS` articles or more, a name in more than this share is its subject."""
+SMALL_CORPUS = 10
+MAX_HOLDERS = 100
+"""A name in more articles than this is too general to make two of them one story."""
+_KINDS = (EntityType.PERSON, EntityType.ORGANIZATION)
+
+
+def compare_stories(
+    article_ids: Sequence[str],
+    entities: Sequence[Entity],
+    mentions: Sequence[Mention],
+    reuse: Sequence[Reuse],
+    copies: Sequence[Copy],
+    plan: StoryPlan,
+) -> tuple[tuple[Story, ...], tuple[str, ...], tuple[Problem, ...]]:
+    """(stories, articles in no story, problems). One story or none: the corpus is one story."""
+    known = set(article_ids)
+    problems: list[Problem] = []
+    assigned: dict[str, tuple[str, int | None]] = {}
+    hand: list[Story] = []
+    seen: dict[str, int | None] = {}
+    for spec in plan.stories:
+        if spec.id in seen:
+            problems.append(
+                Problem(plan.path, f"the story id '{spec.id}' is used twice (first on line {seen[spec.id]}); "
+                        "this story is ignored", Severity.ERROR, spec.line)
+            )  # fmt: skip
+            continue
+        seen[spec.id] = spec.line
+        members = []
+        for article_id, line in spec.articles:
+            where = f"story '{spec.id}': "
+            if article_id not in known:
+                message = f"{where}no article with the id '{article_id}' in the seeds"
+                hint = did_you_mean(article_id, sorted(known))
+                problems.append(Problem(plan.path, message + hint, Severity.WARNING, line))
+            elif article_id in assigned:
+                other, other_line = assigned[article_id]
+                message = (
+                    f"{where}the article '{article_id}' is already in story '{other}' (line {other_line}); "
+                    "an article belongs to one story"
+                )
+                problems.append(Problem(plan.path, message, Severity.ERROR, line))
+            else:
+                assigned[article_id] = (spec.id, line)
+                members.append(article_id)
+        origin = f"{plan.path}:{spec.line}" if spec.line else plan.path
+        hand.append(Story(spec.id, spec.name or spec.id, tuple(members), origin, spec.description))
+    rest = [a for a in article_ids if a not in assigned]
+    groups = _group(rest, mentions, reuse, copies, {e.id: e for e in entities})
+    together = [g for g in groups if len(g) > 1]
+    alone = tuple(a for g in groups if len(g) == 1 for a in g)
+    if not hand and len(together) <= 1:
+        return (), (), tuple(problems)
+    names = {e.id: e.name for e in entities}
+    automatic = []
+    number = 0
+    for group in together:
+        number += 1
+        while f"story-{number}" in seen:
+            number += 1
+        automatic.append(
+            Story(f"story-{number}", _name(group, mentions, names), tuple(group), "grouped automatically")
+        )
+    return (*hand, *automatic), alone, tuple(problems)
+
+
+def _group(
+    ids: Sequence[str],
+    mentions: Sequence[Mention],
+    reuse: Sequence[Reuse],
+    copies: Sequence[Copy],
+    entities: dict[str, Entity],
+) -> list[list[str]]:
+    """Connected groups of articles, largest first, each in corpus order."""
+    members = set(ids)
+    named: defaultdict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        entity = entities.get(mention.entity)
+        if mention.article in members and entity is not None and entity.type in _KINDS:
+            named[mention.entity].add(mention.article)
+    limit = len(ids) if len(ids) < SMALL_CORPUS else max(2, int(len(ids) * COMMON_SHARE))
+    shared: Counter[tuple[str, str]] = Counter()
+    for holders in named.values():
+        if 2 <= len(holders) <= min(limit, MAX_HOLDERS):
+            ordered = sorted(holders)
+            shared.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+    links = [pair for pair, count in shared.items() if count >= SHARED_NAMES]
+    links += [(r.first, r.second) for r in reuse]
+    links += [(c.article, c.original) for c in copies]
+    parent = {article_id: article_id for article_id in ids}
+
+    def root(article_id: str) -> str:
+        while parent[article_id] != article_id:
+            parent[article_id] = parent[parent[article_id]]
+            article_id = parent[article_id]
+        return article_id
+
+    for first, second in links:
+        if first in parent and second in parent:
+            parent[root(second)] = root(first)
+    groups: dict[str, list[str]] = {}
+    for article_id in ids:
+        groups.setdefault(root(article_id), []).append(article_id)
+    position = {article_id: index for index, article_id in enumerate(ids)}
+    return sorted(groups.values(), key=lambda group: (-len(group), position[group[0]]))
+
+
+def _name(group: Sequence[str], mentions: Sequence[Mention], names: dict[str, str]) -> str:
+    """The three names the most articles of the group carry."""
+    members = set(group)
+    reach: defaultdict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.article in members:
+            reach[mention.entity].add(mention.article)
+    top = sorted(reach, key=lambda e: (-len(reach[e]), names.get(e, e)))[:3]
+    return " · ".join(names.get(e, e) for e in top) or group[0]
