@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildResult, Project, build
-from tests.htmlpage import parse_html
+from tests.conftest import install_site_config, run_mkdocs
+from tests.htmlpage import parse_html, parse_page
 
 REPO = Path(__file__).resolve().parent.parent
 SECOND_STORY = REPO / "tests" / "fixtures" / "second-story"
@@ -137,3 +138,16 @@ def test_a_corpus_of_one_story_keeps_one_comparison_page(sample_project: Project
     paths = [p.path for p in result.pages if p.path.startswith("compare/")]
     assert paths == ["compare/index.md"]
     assert json.loads(page(result, "data/stories.json")) == {"stories": [], "unstoried": []}
+
+
+def test_story_pages_build_with_mkdocs_strict_and_link_back(two_stories: Project) -> None:
+    install_site_config(two_stories.root)
+    result = run_mkdocs(two_stories.root)
+    assert result.returncode == 0, result.stderr
+    site = two_stories.root / "site"
+    index = parse_page(site / "compare" / "index.html", "px-stories")
+    assert [e.attrs["href"] for e in index.elements if e.tag == "a"] == ["story-1/", "story-2/"]
+    story = parse_page(site / "compare" / "story-2" / "index.html")
+    hrefs = {e.attrs.get("href") for e in story.elements if e.tag == "a"}
+    assert "../../articles/bridge-1/" in hrefs and "../" in hrefs
+    assert (site / "articles" / "bridge-1" / "index.html").is_file()
