@@ -4,7 +4,8 @@
 
 Without a folder it uses ../shared/corpora/bbc-news-2225 when present, else a synthetic corpus
 it generates. The runs share one temporary project, in this order: cold (empty extraction cache),
-warm (nothing changed), yaml-edit (one article's YAML gets a highlight), seed-added (one more
+warm (nothing changed, so `build()` skips the work), warm-full (nothing changed, every stage run
+anyway with `force`), yaml-edit (one article's YAML gets a highlight), seed-added (one more
 seed), then `mkdocs build`. Each run is a child process, so its peak memory is its own.
 `--growth` also builds the corpus at 1x and 4x (every file repeated under other names, so other
 ids) and reports the ratio and exponent per stage. Prints tables and writes
@@ -70,9 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the JSON results")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects; print where")
     parser.add_argument("--scenario", type=Path, metavar="ROOT", help=argparse.SUPPRESS)
+    parser.add_argument("--force", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.scenario:
-        return run_scenario(args.scenario)
+        return run_scenario(args.scenario, args.force)
     work = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
     try:
         found = _corpus(args, work)
@@ -214,9 +216,13 @@ def run_child(command: Sequence[str], cwd: Path, cache: Path) -> ChildRun:
         return ChildRun(out.read(), err.read(), seconds, usage.ru_maxrss / 1024, process.returncode)
 
 
-def build_in_child(root: Path, cache: Path) -> dict[str, Any]:
-    """One `build()` of the project at `root` in a fresh interpreter; its report plus process figures."""
-    child = run_child([sys.executable, "-m", "bench.site", "--scenario", str(root)], REPO, cache)
+def build_in_child(root: Path, cache: Path, force: bool = False) -> dict[str, Any]:
+    """One `build()` of the project at `root` in a fresh interpreter; its report plus process figures.
+
+    `force` builds every stage even when nothing changed (else `build()` skips an unchanged project).
+    """
+    command = [sys.executable, "-m", "bench.site", "--scenario", str(root), *(["--force"] if force else [])]
+    child = run_child(command, REPO, cache)
     if child.returncode != 0:
         raise RuntimeError(f"build of {root} failed ({child.returncode}):\n{child.stderr[-3000:]}")
     report: dict[str, Any] = json.loads(child.stdout)
@@ -224,14 +230,14 @@ def build_in_child(root: Path, cache: Path) -> dict[str, Any]:
     return report
 
 
-def run_scenario(root: Path) -> int:
+def run_scenario(root: Path, force: bool = False) -> int:
     """The child's side: build once, print what was measured as JSON on stdout."""
     from generator.build import Project, build
     from generator.cli import options_from_mkdocs
 
     project = Project.at(root)
     options = options_from_mkdocs(root)  # as `parallax build` does; not part of the build's time
-    result = build(project, options)
+    result = build(project, options, force=force)
     words = sum(article.words for article in result.corpus.articles)
     articles = len(result.corpus.articles)
     build_seconds = sum(result.seconds.values())
@@ -300,6 +306,9 @@ def measure_site(
     _progress("cold", runs["cold"])
     runs["warm"] = _fastest([build_in_child(root, cache) for _ in range(max(repeat, 1))])
     _progress("warm", runs["warm"])
+    # Every stage again with nothing changed: what a warm build costs when it cannot be skipped.
+    runs["warm-full"] = _fastest([build_in_child(root, cache, force=True) for _ in range(max(repeat, 1))])
+    _progress("warm-full", runs["warm-full"])
     probe = runs["cold"].get("probe")
     if probe is None:
         raise RuntimeError("no article has a passage to highlight; is the corpus empty?")
@@ -371,7 +380,7 @@ def measure_growth(corpus: Path, files: Sequence[Path], work: Path, repeat: int)
         print(f"growth {label}: {len(files) * factor} articles", file=sys.stderr)
         cold = build_in_child(root, cache)
         _progress(f"{label} cold", cold)
-        warm = _fastest([build_in_child(root, cache) for _ in range(max(repeat, 1))])
+        warm = _fastest([build_in_child(root, cache, force=True) for _ in range(max(repeat, 1))])
         _progress(f"{label} warm", warm)
         for run in (cold, warm):
             run.pop("probe", None)

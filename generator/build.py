@@ -19,6 +19,7 @@ from generator.compare import compare_corpus
 from generator.entities import resolve_entities
 from generator.extract import extract_articles
 from generator.figures import extract_dates, extract_figures
+from generator.inputs import fingerprint
 from generator.link import link_mentions
 from generator.load import load_articles
 from generator.model import Corpus, DateMention, Figure, Page, Problem, Severity
@@ -27,7 +28,7 @@ from generator.quotes import extract_quotes
 from generator.render import SiteOptions, render_pages
 from generator.resolve import resolve_articles
 from generator.speakers import resolve_speakers
-from generator.write import Written, write_pages
+from generator.write import Written, forget_build, read_last_build, record_build, write_pages
 
 log = logging.getLogger("parallax")
 
@@ -76,6 +77,8 @@ class BuildResult:
     problems: tuple[Problem, ...]
     written: Written | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    skipped_articles: int | None = None
+    """Set when nothing changed and the build was skipped: the articles the last build read."""
 
     @property
     def errors(self) -> int:
@@ -89,7 +92,10 @@ class BuildResult:
         return self.errors > 0 or (strict and self.warnings > 0)
 
     def summary(self) -> str:
-        parts = [f"{len(self.corpus)} articles read"]
+        if self.skipped_articles is not None:
+            parts = [f"nothing changed since the last build of {self.skipped_articles} articles"]
+        else:
+            parts = [f"{len(self.corpus)} articles read"]
         if self.written is not None:
             parts.append(
                 f"{len(self.written.written)} files written, {len(self.written.unchanged)} unchanged, "
@@ -116,10 +122,36 @@ def bulk_allocation() -> Iterator[None]:
             gc.enable()
 
 
-def build(project: Project, options: SiteOptions | None = None, write: bool = True) -> BuildResult:
-    """Run every stage; with `write=False` (for `parallax check`) nothing touches the disk."""
+def build(
+    project: Project, options: SiteOptions | None = None, write: bool = True, force: bool = False
+) -> BuildResult:
+    """Run every stage; with `write=False` (for `parallax check`) nothing touches the disk.
+
+    When nothing the pages depend on changed since the last complete build (same inputs, its
+    files untouched), the build is skipped and its problems are reported again; `force` builds
+    anyway.
+    """
+    options = options or SiteOptions()
+    if not write:
+        with bulk_allocation():
+            return _build(project, options, write)
+    started = time.perf_counter()
+    settings = f"{options!r}\0{project.show(project.seeds)}\0{project.show(project.annotations)}"
+    inputs = fingerprint(project.seeds, project.annotations, settings)
+    last = read_last_build(project.docs)
+    if not force and last is not None and last.inputs == inputs and last.still_written(project.docs):
+        log.info("nothing changed since the last build")
+        unchanged = Written((), tuple(last.files), (), ())
+        seconds = {"check": time.perf_counter() - started}
+        return BuildResult(Corpus(()), (), last.problems, unchanged, seconds, skipped_articles=last.articles)
+    if project.seeds.is_dir():  # else nothing is written (see stage 6), not even this
+        forget_build(project.docs)
     with bulk_allocation():
-        return _build(project, options or SiteOptions(), write)
+        result = _build(project, options, write)
+    if result.written is not None and result.errors == 0:
+        paths = (*result.written.written, *result.written.unchanged)
+        record_build(project.docs, inputs, len(result.corpus), result.problems, paths)
+    return result
 
 
 def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:

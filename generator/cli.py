@@ -34,7 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         options = options_from_mkdocs(project.root)
-        result = build(project, options, write=args.command == "build")
+        building = args.command == "build"
+        result = build(project, options, write=building, force=building and args.force)
     except (OSError, MkDocsException) as error:
         print(f"parallax: cannot run: {error}", file=sys.stderr)
         return EXIT_CANNOT_RUN
@@ -118,6 +119,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--docs", type=Path, help="MkDocs docs folder to write into (default: docs)")
         command.add_argument("--strict", action="store_true", help="treat warnings as failure (exit 1)")
         command.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+        if name == "build":
+            command.add_argument(
+                "--force", action="store_true", help="rebuild even when nothing changed since the last build"
+            )
         if name == "entities":
             command.add_argument(
                 "--output",

@@ -22,6 +22,7 @@ from generator.model import Page, Problem, Severity
 
 STATE_DIR = ".parallax"
 MANIFEST = f"{STATE_DIR}/manifest.json"
+RECORD = f"{STATE_DIR}/last-build.json"
 EDITED_DIR = f"{STATE_DIR}/edited"
 _TEMPORARY = re.compile(r"^\..+\.\d+\.tmp$")
 
@@ -90,6 +91,74 @@ def write_pages(pages: Sequence[Page], docs: Path, display_docs: str) -> Written
     _remove_leftover_temporaries(docs, plan)
     _write_manifest(docs, {path: [digest(data)] for path, data in plan.items()})
     return Written(tuple(written), tuple(unchanged), tuple(removed), tuple(problems))
+
+
+@dataclass(frozen=True, slots=True)
+class LastBuild:
+    """What the last complete build read and wrote, so an unchanged project can skip building."""
+
+    inputs: str
+    """The fingerprint of everything it read (see `generator.inputs`)."""
+    articles: int
+    problems: tuple[Problem, ...]
+    files: dict[str, tuple[int, int]]
+    """Each file it owns: (size, modification time in ns), to notice a file changed or removed."""
+
+    def still_written(self, docs: Path) -> bool:
+        for path, (size, modified) in self.files.items():
+            try:
+                found = (docs / path).stat()
+            except OSError:
+                return False
+            if (found.st_size, found.st_mtime_ns) != (size, modified):
+                return False
+        return True
+
+
+def forget_build(docs: Path) -> None:
+    """Before writing: a build that stops half way must not look complete to the next one."""
+    (docs / RECORD).unlink(missing_ok=True)
+
+
+def record_build(
+    docs: Path, inputs: str, articles: int, problems: Sequence[Problem], paths: Sequence[str]
+) -> None:
+    files = {}
+    for path in sorted(paths):
+        found = (docs / path).stat()
+        files[path] = [found.st_size, found.st_mtime_ns]
+    data = {
+        "inputs": inputs,
+        "articles": articles,
+        "problems": [
+            {
+                "path": p.path,
+                "message": p.message,
+                "severity": p.severity.value,
+                "line": p.line,
+                "column": p.column,
+            }
+            for p in problems
+        ],
+        "files": files,
+    }
+    _atomic_write(docs / RECORD, (json.dumps(data, indent=1) + "\n").encode())
+
+
+def read_last_build(docs: Path) -> LastBuild | None:
+    try:
+        data = json.loads((docs / RECORD).read_text("utf-8"))
+        return LastBuild(
+            str(data["inputs"]),
+            int(data["articles"]),
+            tuple(
+                Problem(p["path"], p["message"], Severity(p["severity"]), p["line"], p["column"])
+                for p in data["problems"]
+            ),
+            {str(path): (int(size), int(modified)) for path, (size, modified) in data["files"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def read_manifest(docs: Path) -> dict[str, list[str]]:
@@ -188,5 +257,6 @@ def clean_generated(docs: Path) -> list[str]:
     manifest = read_manifest(docs)
     removed = [path for path in sorted(manifest) if _remove_owned(docs, path, manifest[path])]
     (docs / MANIFEST).unlink(missing_ok=True)
+    forget_build(docs)
     _remove_empty_parents(docs / STATE_DIR, docs)
     return removed

@@ -640,7 +640,7 @@ def test_curation_survives_rebuilds_and_new_articles(sample_project: Project) ->
         """,
     )
     first = build(sample_project)
-    second = build(sample_project)
+    second = build(sample_project, force=True)
     assert first.corpus.entities == second.corpus.entities
     assert first.corpus.mentions == second.corpus.mentions
     assert second.written is not None and second.written.written == ()

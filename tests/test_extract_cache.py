@@ -67,7 +67,7 @@ def forbid_model_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_the_first_build_caches_one_file_per_article(sample_project: Project) -> None:
-    result = build(sample_project)
+    result = build(sample_project, force=True)
     assert result.problems == ()
     files = cache_files(sample_project)
     assert len(files) == 5
@@ -88,10 +88,10 @@ def test_the_first_build_caches_one_file_per_article(sample_project: Project) ->
 def test_a_second_build_reads_every_article_from_the_cache(
     sample_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = build(sample_project)
+    first = build(sample_project, force=True)
     stored = {path: path.read_bytes() for path in cache_files(sample_project)}
     calls = forbid_model_runs(monkeypatch)
-    second = build(sample_project)
+    second = build(sample_project, force=True)
     assert sum(calls) == 0
     assert second.problems == ()
     assert second.corpus == first.corpus
@@ -104,32 +104,32 @@ def test_a_second_build_reads_every_article_from_the_cache(
 def test_a_fully_cached_build_never_calls_the_model(
     sample_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build(sample_project)
+    build(sample_project, force=True)
 
     def failing(articles: Sequence[Article]) -> list[Extraction]:
         raise AssertionError("the model was called")
 
     monkeypatch.setattr(generator.extract, "_run_model", failing)
-    assert build(sample_project).problems == ()
+    assert build(sample_project, force=True).problems == ()
 
 
 def test_a_fully_cached_build_does_not_load_the_model(
     sample_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build(sample_project)
+    build(sample_project, force=True)
 
     def unavailable() -> None:
         raise OSError("no spaCy English model installed")
 
     monkeypatch.setattr(generator.extract, "load_model", unavailable)
-    assert build(sample_project).problems == ()
+    assert build(sample_project, force=True).problems == ()
 
 
 def test_changing_one_article_runs_the_model_on_that_article_only(
     sample_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = record_model_runs(monkeypatch)
-    build(sample_project)
+    build(sample_project, force=True)
     assert calls == [ARTICLE_IDS]
     changed = sample_project.seeds / "003_6b383f3c232c05d5.txt"
     changed.write_text(
@@ -137,20 +137,20 @@ def test_changing_one_article_runs_the_model_on_that_article_only(
         "utf-8",
     )
     calls.clear()
-    result = build(sample_project)
+    result = build(sample_project, force=True)
     assert calls == [["003_6b383f3c232c05d5"]]
     assert len(cache_files(sample_project)) == 6
     added = [m for m in result.corpus.mentions_in("003_6b383f3c232c05d5") if m.text == "Matteo Salvini"]
     assert [m.entity for m in added] == ["matteo-salvini"]
     calls.clear()
-    build(sample_project)
+    build(sample_project, force=True)
     assert calls == []  # everything cached: the model is not called at all
 
 
 def test_a_new_article_is_the_only_one_read_by_the_model(
     sample_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build(sample_project)
+    build(sample_project, force=True)
     calls = record_model_runs(monkeypatch)
     (sample_project.seeds / "005_salame.txt").write_text(
         "Envoy warns of a long war\n\n"
@@ -158,7 +158,7 @@ def test_a_new_article_is_the_only_one_read_by_the_model(
         "could last for months.\n",
         "utf-8",
     )
-    result = build(sample_project)
+    result = build(sample_project, force=True)
     assert calls == [["005_salame"]]
     assert [m.text for m in result.corpus.mentions_in("005_salame")][:2] == ["Ghassan Salame", "UN"]
 
@@ -166,11 +166,11 @@ def test_a_new_article_is_the_only_one_read_by_the_model(
 def test_a_damaged_cache_file_is_read_again_by_the_model(
     sample_project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = build(sample_project)
+    first = build(sample_project, force=True)
     calls = record_model_runs(monkeypatch)
     for path in cache_files(sample_project):
         path.write_text("{not json", "utf-8")
-    second = build(sample_project)
+    second = build(sample_project, force=True)
     assert calls == [ARTICLE_IDS]
     assert second.corpus == first.corpus
     assert all(json.loads(path.read_text("utf-8"))["sentences"] for path in cache_files(sample_project))
@@ -179,11 +179,11 @@ def test_a_damaged_cache_file_is_read_again_by_the_model(
 def test_a_copied_project_reuses_nothing_but_builds_the_same(
     sample_project: Project, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = build(sample_project)
+    first = build(sample_project, force=True)
     other = Project.at(tmp_path_factory.mktemp("other"))
     shutil.copytree(sample_project.seeds, other.seeds)
     calls = record_model_runs(monkeypatch)
-    second = build(other)
+    second = build(other, force=True)
     assert calls == [ARTICLE_IDS]
     assert second.corpus == first.corpus
     assert len(cache_files(other)) == 5
@@ -215,7 +215,7 @@ def test_a_too_long_article_is_not_read_by_the_model_but_still_linked(
     (project.seeds / "briefing.txt").write_text(BRIEFING, "utf-8")
     (project.seeds / "transcript.txt").write_text(transcript(), "utf-8")
     calls = record_model_runs(monkeypatch)
-    result = build(project)
+    result = build(project, force=True)
     assert calls == [["briefing"]]
     article = result.corpus.get("transcript")
     assert article is not None

@@ -56,7 +56,7 @@ def time_build(project: Project, fastest: dict[str, float]) -> None:
     gc.collect()
     gc.disable()
     try:
-        result = build(project)
+        result = build(project, force=True)
     finally:
         gc.enable()
     assert result.errors == 0, [str(problem) for problem in result.problems]

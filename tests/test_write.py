@@ -11,9 +11,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from generator.build import Project, build
 from generator.model import Page
-from generator.write import MANIFEST, write_pages
+from generator.write import MANIFEST, RECORD, write_pages
 from tests.conftest import SEEDS
 
 
@@ -169,6 +171,69 @@ def test_builds_are_byte_identical(sample_project: Project, tmp_path: Path) -> N
     other.annotations.mkdir(parents=True)
     other.docs.mkdir()
     build(other)
-    first = {k: v[0] for k, v in snapshot(sample_project.docs).items()}
-    second = {k: v[0] for k, v in snapshot(other.docs).items()}
+    first = {k: v[0] for k, v in snapshot(sample_project.docs).items() if k != RECORD}
+    second = {k: v[0] for k, v in snapshot(other.docs).items() if k != RECORD}
     assert first == second
+
+
+# --- skipping a build when nothing changed ------------------------------------------------------
+
+
+def test_an_unchanged_project_is_not_built_again(sample_project: Project) -> None:
+    first = build(sample_project)
+    second = build(sample_project)
+    assert second.skipped_articles == 5
+    assert list(second.seconds) == ["check"]
+    assert second.summary() == (
+        f"nothing changed since the last build of 5 articles; 0 files written, "
+        f"{len(first.pages)} unchanged, 0 removed; 0 errors, 0 warnings"
+    )
+    forced = build(sample_project, force=True)
+    assert forced.skipped_articles is None and len(forced.corpus) == 5
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "seed edited",
+        "seed added",
+        "annotation added",
+        "generated page deleted",
+        "generated page edited",
+    ],
+)
+def test_any_change_builds_again(sample_project: Project, change: str) -> None:
+    build(sample_project)
+    docs, seeds = sample_project.docs, sample_project.seeds
+    if change == "seed edited":
+        seed = seeds / "004_23e8d5bb857ada88.txt"
+        seed.write_text(seed.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    elif change == "seed added":
+        (seeds / "005.txt").write_text("A new article\n\nWith a line of text.\n", "utf-8")
+    elif change == "annotation added":
+        (sample_project.annotations / "articles" / "002_c5e94d6caf5d1f55.yml").write_text("author: A. B.\n")
+    elif change == "generated page deleted":
+        (docs / "articles" / "001_0ecb2f08c5882e7a.md").unlink()
+    else:
+        page = docs / "entities" / "index.md"
+        page.write_text(page.read_text("utf-8") + "\nmine\n", "utf-8")
+    result = build(sample_project)
+    assert result.skipped_articles is None
+    assert result.written is not None and result.written.written != ()
+    assert (docs / "articles" / "001_0ecb2f08c5882e7a.md").is_file()
+
+
+def test_a_skipped_build_reports_the_last_builds_problems(sample_project: Project) -> None:
+    (sample_project.annotations / "articles" / "nonexistent.yml").write_text("author: X\n")
+    first = build(sample_project)
+    second = build(sample_project)
+    assert second.skipped_articles == 5
+    assert [str(p) for p in second.problems] == [str(p) for p in first.problems] != []
+
+
+def test_a_build_with_errors_is_never_skipped(sample_project: Project) -> None:
+    (sample_project.docs / "articles").mkdir()
+    (sample_project.docs / "articles" / "index.md").write_text("my own page\n")  # a conflict: an error
+    assert build(sample_project).errors == 1
+    again = build(sample_project)
+    assert again.skipped_articles is None and again.errors == 1
