@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
 
 from generator.annotations import StoryPlan
 from generator.coverage import compare_coverage, compare_labels, compare_pairs
@@ -29,6 +30,8 @@ from generator.quote_groups import group_quotes
 from generator.reuse import Words, compare_reuse
 from generator.stories import compare_stories
 
+T = TypeVar("T")
+
 
 def compare_corpus(
     articles: Sequence[Article],
@@ -45,13 +48,19 @@ def compare_corpus(
         [a.id for a in articles], entities, mentions, reuse, copies, plan or StoryPlan()
     )
     if stories:
-        stories = tuple(
-            dataclasses.replace(
-                story, comparison=_compare_within(set(story.articles), articles, entities, mentions,
-                                                  quotes, figures, copies, reuse, words)
-            )
-            for story in stories
-        )  # fmt: skip
+        comparisons = _compare_stories(
+            [story.id for story in stories],
+            {a: story.id for story in stories for a in story.articles},
+            articles,
+            entities,
+            mentions,
+            quotes,
+            figures,
+            copies,
+            reuse,
+            words,
+        )
+        stories = tuple(dataclasses.replace(story, comparison=comparisons[story.id]) for story in stories)
         comparison = dataclasses.replace(comparison, stories=stories, unstoried=alone)
     return copies, comparison, problems
 
@@ -76,8 +85,9 @@ def _compare(
     )
 
 
-def _compare_within(
-    members: set[str],
+def _compare_stories(
+    story_ids: Sequence[str],
+    story_of: Mapping[str, str],
     articles: Sequence[Article],
     entities: Sequence[Entity],
     mentions: Sequence[Mention],
@@ -86,18 +96,36 @@ def _compare_within(
     copies: Sequence[Copy],
     reuse: tuple[Reuse, ...],
     words: Mapping[str, Words],
-) -> Comparison:
-    """The comparison of one story's articles: everything else in the corpus left out."""
-    return _compare(
-        [a for a in articles if a.id in members],
-        entities,
-        [m for m in mentions if m.article in members],
-        [q for q in quotes if q.article in members],
-        [f for f in figures if f.article in members],
-        [c for c in copies if c.article in members and c.original in members],
-        tuple(r for r in reuse if r.first in members and r.second in members),
-        {a: w for a, w in words.items() if a in members},
-    )
+) -> dict[str, Comparison]:
+    """Each story's comparison of its own articles: everything is split by story in one pass."""
+
+    def split(items: Sequence[T], *articles_of: Callable[[T], str]) -> defaultdict[str, list[T]]:
+        parts: defaultdict[str, list[T]] = defaultdict(list)
+        for item in items:
+            stories = {story_of.get(article(item)) for article in articles_of}
+            if len(stories) == 1 and (story := stories.pop()) is not None:
+                parts[story].append(item)
+        return parts
+
+    by_article = split(articles, lambda a: a.id)
+    by_mention = split(mentions, lambda m: m.article)
+    by_quote = split(quotes, lambda q: q.article)
+    by_figure = split(figures, lambda f: f.article)
+    by_copy = split(copies, lambda c: c.article, lambda c: c.original)
+    by_reuse = split(reuse, lambda r: r.first, lambda r: r.second)
+    return {
+        story: _compare(
+            by_article[story],
+            entities,
+            by_mention[story],
+            by_quote[story],
+            by_figure[story],
+            by_copy[story],
+            tuple(by_reuse[story]),
+            {a.id: words[a.id] for a in by_article[story]},
+        )
+        for story in story_ids
+    }
 
 
 def compare_figures(figures: Sequence[Figure], copies: Sequence[Copy]) -> tuple[FigureGroup, ...]:

@@ -13,6 +13,7 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 
@@ -226,27 +227,44 @@ def _comparison_pages(site: Site) -> list[Page]:
     if not stories:
         return [_page("compare/index.md", "compare.md.j2", site, view=ComparisonView(corpus), story=None)]
     pages = [_page("compare/index.md", "stories.md.j2", site)]
-    for story in stories:
-        view = ComparisonView(story_corpus(corpus, story))
-        pages.append(_page(story_path(story), "compare.md.j2", site, view=view, story=story))
+    for story, part in zip(stories, story_corpora(corpus, stories), strict=True):
+        pages.append(_page(story_path(story), "compare.md.j2", site, view=ComparisonView(part), story=story))
     return pages
 
 
-def story_corpus(corpus: Corpus, story: Story) -> Corpus:
-    """The corpus cut down to one story's articles, with the story's own comparison."""
-    members = set(story.articles)
-    return Corpus(
-        tuple(a for a in corpus if a.id in members),
-        tuple(h for h in corpus.highlights if h.article in members),
-        tuple(c for c in corpus.copies if c.article in members and c.original in members),
-        corpus.entities,
-        tuple(m for m in corpus.mentions if m.article in members),
-        corpus.sentences,
-        tuple(q for q in corpus.quotes if q.article in members),
-        tuple(f for f in corpus.figures if f.article in members),
-        tuple(d for d in corpus.dates if d.article in members),
-        story.comparison or Comparison(),
-    )
+def story_corpora(corpus: Corpus, stories: Sequence[Story]) -> list[Corpus]:
+    """The corpus cut into each story's articles, with the story's own comparison; one pass."""
+    story_of = {a: index for index, story in enumerate(stories) for a in story.articles}
+    parts: list[dict[str, list[Any]]] = [defaultdict(list) for _ in stories]
+
+    def split(name: str, items: Sequence[Any], *articles_of: str) -> None:
+        for item in items:
+            found = {story_of.get(getattr(item, field)) for field in articles_of}
+            if len(found) == 1 and (index := found.pop()) is not None:
+                parts[index][name].append(item)
+
+    split("articles", corpus.articles, "id")
+    split("highlights", corpus.highlights, "article")
+    split("copies", corpus.copies, "article", "original")
+    split("mentions", corpus.mentions, "article")
+    split("quotes", corpus.quotes, "article")
+    split("figures", corpus.figures, "article")
+    split("dates", corpus.dates, "article")
+    return [
+        Corpus(
+            tuple(part["articles"]),
+            tuple(part["highlights"]),
+            tuple(part["copies"]),
+            corpus.entities,
+            tuple(part["mentions"]),
+            corpus.sentences,
+            tuple(part["quotes"]),
+            tuple(part["figures"]),
+            tuple(part["dates"]),
+            story.comparison or Comparison(),
+        )
+        for story, part in zip(stories, parts, strict=True)
+    ]
 
 
 def story_path(story: Story) -> str:
@@ -358,9 +376,14 @@ def render_text(article: Article, highlights: Sequence[Highlight], site: Site, e
         speaker = site.corpus.entity(quote.speaker) if quote.speaker else None
         title = f"Quote from {speaker.name}" if speaker else "Quote, speaker not named"
         quote_spans.append(
-            _Span(quote.start, quote.end, f'<span class="px-quote"{{anchor}} title="{escape_text(title)}">',
-                  "</span>", f' id="{site.quote_anchor(quote)}"')
-        )  # fmt: skip
+            _Span(
+                quote.start,
+                quote.end,
+                f'<span class="px-quote"{{anchor}} title="{escape_text(title)}">',
+                "</span>",
+                f' id="{site.quote_anchor(quote)}"',
+            )
+        )
     paragraph_starts = [paragraph.start for paragraph in article.paragraphs]
     mention_spans: list[list[_Span]] = [[] for _ in article.paragraphs]
     for mention in site.corpus.mentions_in(article.id):
@@ -372,11 +395,15 @@ def render_text(article: Article, highlights: Sequence[Highlight], site: Site, e
         href = entity_link(entity)  # type: ignore[operator]
         index = bisect.bisect_right(paragraph_starts, mention.start) - 1  # a name never spans paragraphs
         mention_spans[index].append(
-            _Span(mention.start, mention.end,
-                  f'<a class="px-entity px-{entity.type.value}"{{anchor}} href="{href}" '
-                  f'title="{escape_text(title)}" data-entity="{entity.id}">', "</a>",
-                  f' id="{site.anchor(mention)}"')
-        )  # fmt: skip
+            _Span(
+                mention.start,
+                mention.end,
+                f'<a class="px-entity px-{entity.type.value}"{{anchor}} href="{href}" '
+                f'title="{escape_text(title)}" data-entity="{entity.id}">',
+                "</a>",
+                f' id="{site.anchor(mention)}"',
+            )
+        )
     out: list[str] = []
     for number, paragraph in enumerate(article.paragraphs, start=1):
         inside = [
