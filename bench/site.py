@@ -261,7 +261,7 @@ def run_scenario(root: Path, force: bool = False) -> int:
         # ru_maxrss is in KiB on Linux; spaCy's parallel workers (cold, large corpora) are children.
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "workers_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
-        "probe": _probe(result.corpus.articles),
+        "probe": probe_passage(result.corpus.articles),
     }
     print(json.dumps(report))
     return 0
@@ -273,7 +273,7 @@ def _per_second(count: int, seconds: dict[str, float]) -> dict[str, int]:
     return {**rates, "build": round(count / total) if total > 0 else 0}
 
 
-def _probe(articles: Sequence[Any]) -> dict[str, str] | None:
+def probe_passage(articles: Sequence[Any]) -> dict[str, str] | None:
     """An article in the middle of the corpus and a passage found once in its text, to highlight."""
     for article in [*articles[len(articles) // 2 :], *articles[: len(articles) // 2]]:
         words = list(re.finditer(r"\S+", article.text))
