@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from typing import TypeVar
 
 from generator.annotations import StoryPlan
 from generator.coverage import compare_coverage, compare_labels, compare_pairs
@@ -28,9 +27,7 @@ from generator.model import (
 )
 from generator.quote_groups import group_quotes
 from generator.reuse import Words, compare_reuse
-from generator.stories import compare_stories
-
-T = TypeVar("T")
+from generator.stories import T, compare_stories, split_by_story
 
 
 def compare_corpus(
@@ -100,12 +97,7 @@ def _compare_stories(
     """Each story's comparison of its own articles: everything is split by story in one pass."""
 
     def split(items: Sequence[T], *articles_of: Callable[[T], str]) -> defaultdict[str, list[T]]:
-        parts: defaultdict[str, list[T]] = defaultdict(list)
-        for item in items:
-            stories = {story_of.get(article(item)) for article in articles_of}
-            if len(stories) == 1 and (story := stories.pop()) is not None:
-                parts[story].append(item)
-        return parts
+        return split_by_story(items, story_of, *articles_of)
 
     by_article = split(articles, lambda a: a.id)
     by_mention = split(mentions, lambda m: m.article)

@@ -13,7 +13,6 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import jinja2
 
@@ -25,8 +24,10 @@ from generator.model import (
     Article,
     Comparison,
     Corpus,
+    DateMention,
     Entity,
     EntityType,
+    Figure,
     Highlight,
     Mention,
     Page,
@@ -35,6 +36,7 @@ from generator.model import (
     QuoteVersion,
     Story,
 )
+from generator.stories import split_by_story
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,36 +236,32 @@ def _comparison_pages(site: Site) -> list[Page]:
 
 def story_corpora(corpus: Corpus, stories: Sequence[Story]) -> list[Corpus]:
     """The corpus cut into each story's articles, with the story's own comparison; one pass."""
-    story_of = {a: index for index, story in enumerate(stories) for a in story.articles}
-    parts: list[dict[str, list[Any]]] = [defaultdict(list) for _ in stories]
+    story_of = {a: story.id for story in stories for a in story.articles}
 
-    def split(name: str, items: Sequence[Any], *articles_of: str) -> None:
-        for item in items:
-            found = {story_of.get(getattr(item, field)) for field in articles_of}
-            if len(found) == 1 and (index := found.pop()) is not None:
-                parts[index][name].append(item)
+    def article(item: Highlight | Mention | Quote | Figure | DateMention) -> str:
+        return item.article
 
-    split("articles", corpus.articles, "id")
-    split("highlights", corpus.highlights, "article")
-    split("copies", corpus.copies, "article", "original")
-    split("mentions", corpus.mentions, "article")
-    split("quotes", corpus.quotes, "article")
-    split("figures", corpus.figures, "article")
-    split("dates", corpus.dates, "article")
+    articles = split_by_story(corpus.articles, story_of, lambda a: a.id)
+    highlights = split_by_story(corpus.highlights, story_of, article)
+    copies = split_by_story(corpus.copies, story_of, lambda c: c.article, lambda c: c.original)
+    mentions = split_by_story(corpus.mentions, story_of, article)
+    quotes = split_by_story(corpus.quotes, story_of, article)
+    figures = split_by_story(corpus.figures, story_of, article)
+    dates = split_by_story(corpus.dates, story_of, article)
     return [
         Corpus(
-            tuple(part["articles"]),
-            tuple(part["highlights"]),
-            tuple(part["copies"]),
+            tuple(articles[story.id]),
+            tuple(highlights[story.id]),
+            tuple(copies[story.id]),
             corpus.entities,
-            tuple(part["mentions"]),
+            tuple(mentions[story.id]),
             corpus.sentences,
-            tuple(part["quotes"]),
-            tuple(part["figures"]),
-            tuple(part["dates"]),
+            tuple(quotes[story.id]),
+            tuple(figures[story.id]),
+            tuple(dates[story.id]),
             story.comparison or Comparison(),
         )
-        for story, part in zip(stories, parts, strict=True)
+        for story in stories
     ]
 
 

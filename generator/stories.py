@@ -10,7 +10,8 @@ carry ("Tony Blair" across a year of politics) tie nothing together.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from generator.annotations import StoryPlan, did_you_mean
 from generator.model import Copy, Entity, EntityType, Mention, Problem, Reuse, Severity, Story
@@ -22,6 +23,22 @@ SMALL_CORPUS = 10
 MAX_HOLDERS = 100
 """A name in more articles than this is too general to make two of them one story."""
 _KINDS = (EntityType.PERSON, EntityType.ORGANIZATION)
+T = TypeVar("T")
+
+
+def split_by_story(
+    items: Iterable[T], story_of: Mapping[str, str], *articles_of: Callable[[T], str]
+) -> defaultdict[str, list[T]]:
+    """Items by the story of their article (or articles, for a pair): one pass over `items`.
+
+    An item whose articles are in no story, or in different stories, belongs to none.
+    """
+    parts: defaultdict[str, list[T]] = defaultdict(list)
+    for item in items:
+        found = {story_of.get(article(item)) for article in articles_of}
+        if len(found) == 1 and (story := found.pop()) is not None:
+            parts[story].append(item)
+    return parts
 
 
 def compare_stories(
