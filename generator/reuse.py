@@ -8,7 +8,6 @@ that share enough shingles are aligned, each in time linear in their length.
 
 from __future__ import annotations
 
-import functools
 import heapq
 import re
 import zlib
@@ -77,6 +76,7 @@ def compare_reuse(
     words = words if words is not None else {article.id: Words.of(article.text) for article in articles}
     sets = {article_id: set(w.shingles) for article_id, w in words.items()}
     by_id = {article.id: article for article in articles}
+    known: dict[str, tuple[int, int]] = {}  # provenance counted so far
     copies: dict[str, Copy] = {}
     reuse: list[Reuse] = []
     same_text: defaultdict[frozenset[int], list[Article]] = defaultdict(list)
@@ -87,7 +87,7 @@ def compare_reuse(
     for group in same_text.values():
         original = group[0]
         for other in group[1:]:
-            original = _which_is_copy(other, original)[1]
+            original = _which_is_copy(other, original, known)[1]
         for article in group:
             if article is not original:
                 copies[article.id] = Copy(article.id, original.id, 1.0)
@@ -126,7 +126,7 @@ def compare_reuse(
         count = len(sets[first] & sets[second] - frozen_common)
         smaller = min(len(sets[first]) - common_count[first], len(sets[second]) - common_count[second])
         overlap = round(min(count / smaller, 1.0), 3) if smaller > 0 else 0.0
-        copy, original = _which_is_copy(by_id[first], by_id[second])
+        copy, original = _which_is_copy(by_id[first], by_id[second], known)
         pair = _pair(original, copy, overlap, words, frozen_common)
         if overlap >= COPY_OVERLAP:
             previous = copies.get(copy.id)
@@ -210,18 +210,25 @@ def _passages(
     )
 
 
-@functools.lru_cache(maxsize=4096)
-def provenance(article: Article) -> tuple[int, int]:
-    """How much of its origin a text keeps: metadata read from it, and its punctuation marks."""
-    punctuation = sum(1 for char in article.text if not char.isalnum() and not char.isspace())
-    return (len(article.origins), punctuation)
+def _provenance(article: Article, known: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """How much of its origin a text keeps: metadata read from it, and its punctuation marks.
+
+    `known` holds what one comparison has counted already (an article meets many candidates).
+    """
+    if article.id not in known:
+        punctuation = sum(1 for char in article.text if not char.isalnum() and not char.isspace())
+        known[article.id] = (len(article.origins), punctuation)
+    return known[article.id]
 
 
-def _which_is_copy(first: Article, second: Article) -> tuple[Article, Article]:
+def _which_is_copy(
+    first: Article, second: Article, known: dict[str, tuple[int, int]]
+) -> tuple[Article, Article]:
     """(copy, original): the original is the earlier dated one; else the one that says more
     about its provenance. A republished copy typically loses its byline, date, and punctuation."""
     if first.meta.date and second.meta.date and first.meta.date != second.meta.date:
         return (second, first) if first.meta.date < second.meta.date else (first, second)
-    if provenance(first) == provenance(second):
+    kept, other = _provenance(first, known), _provenance(second, known)
+    if kept == other:
         return (second, first) if first.id < second.id else (first, second)
-    return (first, second) if provenance(first) < provenance(second) else (second, first)
+    return (first, second) if kept < other else (second, first)

@@ -88,16 +88,14 @@ def compare_stories(
     alone = tuple(a for g in groups if len(g) == 1 for a in g)
     if not hand and len(together) <= 1:
         return (), (), tuple(problems)
-    names = {e.id: e.name for e in entities}
+    titles = _names(together, mentions, {e.id: e.name for e in entities})
     automatic = []
     number = 0
-    for group in together:
+    for group, title in zip(together, titles, strict=True):
         number += 1
         while f"story-{number}" in seen:
             number += 1
-        automatic.append(
-            Story(f"story-{number}", _name(group, mentions, names), tuple(group), "grouped automatically")
-        )
+        automatic.append(Story(f"story-{number}", title, tuple(group), "grouped automatically"))
     return (*hand, *automatic), alone, tuple(problems)
 
 
@@ -142,12 +140,16 @@ def _group(
     return sorted(groups.values(), key=lambda group: (-len(group), position[group[0]]))
 
 
-def _name(group: Sequence[str], mentions: Sequence[Mention], names: dict[str, str]) -> str:
-    """The three names the most articles of the group carry."""
-    members = set(group)
-    reach: defaultdict[str, set[str]] = defaultdict(set)
+def _names(groups: Sequence[Sequence[str]], mentions: Sequence[Mention], names: dict[str, str]) -> list[str]:
+    """For each group, the three names most of its articles carry (one pass over the mentions)."""
+    group_of = {article: index for index, group in enumerate(groups) for article in group}
+    reach: list[defaultdict[str, set[str]]] = [defaultdict(set) for _ in groups]
     for mention in mentions:
-        if mention.article in members:
-            reach[mention.entity].add(mention.article)
-    top = sorted(reach, key=lambda e: (-len(reach[e]), names.get(e, e)))[:3]
-    return " · ".join(names.get(e, e) for e in top) or group[0]
+        index = group_of.get(mention.article)
+        if index is not None:
+            reach[index][mention.entity].add(mention.article)
+    titles = []
+    for group, found in zip(groups, reach, strict=True):
+        top = sorted(found, key=lambda e: (-len(found[e]), names.get(e, e)))[:3]
+        titles.append(" · ".join(names.get(e, e) for e in top) or group[0])
+    return titles
