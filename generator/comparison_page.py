@@ -7,6 +7,7 @@ Part of stage 5 (render): pure, and every piece of article text passes `escape_t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -114,7 +115,9 @@ class ComparisonView:
 
     # -- coverage -----------------------------------------------------------------------------
 
+    @functools.cached_property
     def columns(self) -> list[Column]:
+        """Computed once per page: the matrix, its picture and its table all use them."""
         coverage = self.corpus.comparison.coverage
         if coverage is None:
             return []
@@ -134,11 +137,12 @@ class ComparisonView:
         outlet = article.meta.outlet
         return outlet if outlet and self._outlets[outlet] == 1 else article.id
 
+    @functools.cached_property
     def matrix(self) -> list[tuple[Entity, list[int]]]:
         coverage = self.corpus.comparison.coverage
         if coverage is None:
             return []
-        columns = self.columns()
+        columns = self.columns
         rows = []
         for entity_id in coverage.entities:
             entity = self.corpus.entity(entity_id)
@@ -152,14 +156,14 @@ class ComparisonView:
         return rows
 
     def heat_map(self) -> Markup:
-        rows = self.matrix()
+        rows = self.matrix
         if not rows:
             return Markup("")
         return heat_map(
             "Mentions of the most-named entities in each "
-            + ("article" if all(len(c.articles) == 1 for c in self.columns()) else "outlet"),
+            + ("article" if all(len(c.articles) == 1 for c in self.columns) else "outlet"),
             [entity.name for entity, _ in rows],
-            [column.label for column in self.columns()],
+            [column.label for column in self.columns],
             [counts for _, counts in rows],
         )
 

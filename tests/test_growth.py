@@ -47,18 +47,13 @@ def synthetic_project(root: Path, articles: int) -> Project:
 
 
 def time_build(project: Project, fastest: dict[str, float]) -> None:
-    """One warm build; `fastest` keeps each stage's (and the whole build's) fastest time yet.
+    """One warm build of every stage; `fastest` keeps each stage's (and the whole build's) fastest time.
 
-    The garbage collector is paused: a full collection walks every live object and lands in
-    whichever stage happens to cross its threshold, so at 4n a small stage could take the blame
-    for the whole heap (seen: compare x20 from one collection).
+    `build()` pauses the garbage collector itself; collecting first means no build inherits the
+    previous one's garbage.
     """
     gc.collect()
-    gc.disable()
-    try:
-        result = build(project, force=True)
-    finally:
-        gc.enable()
+    result = build(project, force=True)
     assert result.errors == 0, [str(problem) for problem in result.problems]
     for stage, seconds in [*result.seconds.items(), ("all stages", sum(result.seconds.values()))]:
         fastest[stage] = min(seconds, fastest.get(stage, seconds))
