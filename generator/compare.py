@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from generator.annotations import StoryPlan
 from generator.coverage import compare_coverage, compare_labels, compare_pairs
@@ -27,7 +28,20 @@ from generator.model import (
 )
 from generator.quote_groups import group_quotes
 from generator.reuse import Words, compare_reuse
-from generator.stories import T, compare_stories, split_by_story
+from generator.stories import compare_stories, split_by_story
+
+
+@dataclass(frozen=True, slots=True)
+class _Material:
+    """What the analyses read: the whole corpus's, or one story's."""
+
+    articles: Sequence[Article]
+    mentions: Sequence[Mention]
+    quotes: Sequence[Quote]
+    figures: Sequence[Figure]
+    copies: Sequence[Copy]
+    reuse: tuple[Reuse, ...]
+    words: Mapping[str, Words]
 
 
 def compare_corpus(
@@ -40,83 +54,53 @@ def compare_corpus(
 ) -> tuple[tuple[Copy, ...], Comparison, tuple[Problem, ...]]:
     words = {article.id: Words.of(article.text) for article in articles}
     copies, reuse = compare_reuse(articles, words)
-    comparison = _compare(articles, entities, mentions, quotes, figures, copies, reuse, words)
+    material = _Material(articles, mentions, quotes, figures, copies, reuse, words)
+    comparison = _compare(material, entities)
     stories, alone, problems = compare_stories(
         [a.id for a in articles], entities, mentions, reuse, copies, plan or StoryPlan()
     )
     if stories:
-        comparisons = _compare_stories(
-            [story.id for story in stories],
-            {a: story.id for story in stories for a in story.articles},
-            articles,
-            entities,
-            mentions,
-            quotes,
-            figures,
-            copies,
-            reuse,
-            words,
+        parts = _by_story(material, {a: story.id for story in stories for a in story.articles})
+        empty = _Material((), (), (), (), (), (), {})
+        stories = tuple(
+            dataclasses.replace(story, comparison=_compare(parts.get(story.id, empty), entities))
+            for story in stories
         )
-        stories = tuple(dataclasses.replace(story, comparison=comparisons[story.id]) for story in stories)
         comparison = dataclasses.replace(comparison, stories=stories, unstoried=alone)
     return copies, comparison, problems
 
 
-def _compare(
-    articles: Sequence[Article],
-    entities: Sequence[Entity],
-    mentions: Sequence[Mention],
-    quotes: Sequence[Quote],
-    figures: Sequence[Figure],
-    copies: Sequence[Copy],
-    reuse: tuple[Reuse, ...],
-    words: Mapping[str, Words],
-) -> Comparison:
+def _compare(material: _Material, entities: Sequence[Entity]) -> Comparison:
+    articles, mentions, copies = material.articles, material.mentions, material.copies
     return Comparison(
-        reuse=reuse,
-        quote_groups=group_quotes(articles, quotes, words),
+        reuse=material.reuse,
+        quote_groups=group_quotes(articles, material.quotes, material.words),
         coverage=compare_coverage(articles, entities, mentions, copies),
         labels=compare_labels(articles, mentions),
         pairs=compare_pairs(articles, entities, mentions, copies),
-        figures=compare_figures(figures, copies),
+        figures=compare_figures(material.figures, copies),
     )
 
 
-def _compare_stories(
-    story_ids: Sequence[str],
-    story_of: Mapping[str, str],
-    articles: Sequence[Article],
-    entities: Sequence[Entity],
-    mentions: Sequence[Mention],
-    quotes: Sequence[Quote],
-    figures: Sequence[Figure],
-    copies: Sequence[Copy],
-    reuse: tuple[Reuse, ...],
-    words: Mapping[str, Words],
-) -> dict[str, Comparison]:
-    """Each story's comparison of its own articles: everything is split by story in one pass."""
-
-    def split(items: Sequence[T], *articles_of: Callable[[T], str]) -> defaultdict[str, list[T]]:
-        return split_by_story(items, story_of, *articles_of)
-
-    by_article = split(articles, lambda a: a.id)
-    by_mention = split(mentions, lambda m: m.article)
-    by_quote = split(quotes, lambda q: q.article)
-    by_figure = split(figures, lambda f: f.article)
-    by_copy = split(copies, lambda c: c.article, lambda c: c.original)
-    by_reuse = split(reuse, lambda r: r.first, lambda r: r.second)
+def _by_story(material: _Material, story_of: Mapping[str, str]) -> dict[str, _Material]:
+    """Each story's share of the material: everything is split by story in one pass."""
+    articles = split_by_story(material.articles, story_of, lambda a: a.id)
+    mentions = split_by_story(material.mentions, story_of, lambda m: m.article)
+    quotes = split_by_story(material.quotes, story_of, lambda q: q.article)
+    figures = split_by_story(material.figures, story_of, lambda f: f.article)
+    copies = split_by_story(material.copies, story_of, lambda c: c.article, lambda c: c.original)
+    reuse = split_by_story(material.reuse, story_of, lambda r: r.first, lambda r: r.second)
     return {
-        story: _compare(
-            by_article[story],
-            entities,
-            by_mention[story],
-            by_quote[story],
-            by_figure[story],
-            by_copy[story],
-            tuple(by_reuse[story]),
-            {a.id: words[a.id] for a in by_article[story]},
+        story: _Material(
+            found,
+            mentions[story],
+            quotes[story],
+            figures[story],
+            copies[story],
+            tuple(reuse[story]),
+            {a.id: material.words[a.id] for a in found},
         )
-        for story in story_ids
+        for story, found in articles.items()
     }
 
 

@@ -23,17 +23,17 @@ SMALL_CORPUS = 10
 MAX_HOLDERS = 100
 """A name in more articles than this is too general to make two of them one story."""
 _KINDS = (EntityType.PERSON, EntityType.ORGANIZATION)
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
 def split_by_story(
-    items: Iterable[T], story_of: Mapping[str, str], *articles_of: Callable[[T], str]
-) -> defaultdict[str, list[T]]:
+    items: Iterable[_T], story_of: Mapping[str, str], *articles_of: Callable[[_T], str]
+) -> defaultdict[str, list[_T]]:
     """Items by the story of their article (or articles, for a pair): one pass over `items`.
 
     An item whose articles are in no story, or in different stories, belongs to none.
     """
-    parts: defaultdict[str, list[T]] = defaultdict(list)
+    parts: defaultdict[str, list[_T]] = defaultdict(list)
     for item in items:
         found = {story_of.get(article(item)) for article in articles_of}
         if len(found) == 1 and (story := found.pop()) is not None:
