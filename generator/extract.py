@@ -74,7 +74,10 @@ def model_id() -> str:
     """Which model and rules produced an extraction, known without loading the model."""
     for package in MODEL_PACKAGES:
         if importlib.util.find_spec(package) is not None:
-            return f"{package}-{importlib.metadata.version(package)}+rules{RULES_VERSION}"
+            countries = importlib.metadata.version("pycountry")  # the rules read its country names
+            return (
+                f"{package}-{importlib.metadata.version(package)}+rules{RULES_VERSION}+pycountry{countries}"
+            )
     raise OSError(f"no spaCy English model installed (tried {', '.join(MODEL_PACKAGES)})")
 
 
@@ -175,12 +178,16 @@ def extract_from_model(
             candidates.extend(_candidates(text, start, end, kind))
     candidates.extend(_dateline_candidate(article))
     candidates.extend(_list_siblings(text, candidates))
+    candidates = _with_pattern_names(text, sentences, candidates)
     acronyms = _defined_acronyms(text)
     candidates = _split_acronym_tails(candidates, acronyms)
     listed = {(c.start, c.end) for c in candidates if c.rule == "list"}
     candidates = [c for c in candidates if c.rule == "list" or (c.start, c.end) not in listed]
+    candidates = _without_titles_of_works(text, candidates)
+    candidates = _without_sentence_openers(text, sentences, candidates)
     fixed = sorted(
-        {_retype(text, c) for c in candidates}, key=lambda c: (c.start, c.end, c.type, c.rule, c.text)
+        _one_sense(text, {_retype(text, c) for c in candidates}),
+        key=lambda c: (c.start, c.end, c.type, c.rule, c.text),
     )
     return Extraction(article.id, tuple(fixed), sentences, acronyms)
 
@@ -203,12 +210,16 @@ def _sentences(article: Article, spans: list[tuple[int, int]]) -> tuple[tuple[in
     return tuple(result)
 
 
+_SPAN_BREAK = re.compile(r"(,\s+|\s+[-–—]\s+)")
+_SCORE = re.compile(r"\s+\d+-\d+$")
+
+
 def _candidates(text: str, start: int, end: int, kind: EntityType) -> list[Candidate]:
-    """One model span -> clean names: no `the`, possessive, title; split at commas."""
+    """One model span -> clean names: no `the`, possessive, title, score; split at commas and dashes."""
     found = []
     offset = start
-    for part in re.split(r"(,\s+)", text[start:end]):
-        if part and not re.fullmatch(r",\s+", part):
+    for part in _SPAN_BREAK.split(text[start:end]):
+        if part and not _SPAN_BREAK.fullmatch(part):
             candidate = _clean(text, offset, offset + len(part), kind)
             if candidate is not None:
                 found.append(candidate)
@@ -218,6 +229,9 @@ def _candidates(text: str, start: int, end: int, kind: EntityType) -> list[Candi
 
 def _clean(text: str, start: int, end: int, kind: EntityType) -> Candidate | None:
     surface, lead, tail = clean_surface(text[start:end])
+    score = _SCORE.search(surface)  # `Craven Cottage 1-0`
+    if score:
+        surface, tail = surface[: score.start()], tail - len(score.group())
     start, end = start + lead, start + tail
     name, title = strip_title(surface)
     if title:
@@ -228,6 +242,8 @@ def _clean(text: str, start: int, end: int, kind: EntityType) -> Candidate | Non
     facts = knowledge()
     if name in facts.not_names or name in facts.title_set or not any(char.isalpha() for char in name):
         return None
+    if any(name.endswith(" " + suffix) for suffix in facts.event_suffixes):
+        return None  # `Brit Awards`, `London Marathon`: an event
     return Candidate(start, end, name, kind, "title" if title else "model")
 
 
@@ -242,16 +258,21 @@ def _dateline_candidate(article: Article) -> list[Candidate]:
     return [Candidate(0, len(place), head, EntityType.PLACE, "dateline")]
 
 
-_LIST_ITEM = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al|el|de|of)){0,4}"  # bounded: no runaway backtracking
+_LIST_ITEM = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al|el|de|of|&)){0,4}"  # bounded: no runaway backtracking
 _LIST = re.compile(rf"{_LIST_ITEM}(?:,\s+{_LIST_ITEM})+,?\s+and\s+{_LIST_ITEM}")
 
 
 def _list_siblings(text: str, found: list[Candidate]) -> list[Candidate]:
     """`in Wadi Rabea, Airport Road, Ain Zara and Khalit Al-Furjan`: a list of names is of one kind.
 
-    When places are the most common type the model gives the items of a list of three or more,
-    the other capitalised items of the list are places too.
+    A list of three or more right after a noun that says what its items are (`retailers -
+    including HMV, Monsoon, Jessops, Body Shop and Tesco`, `the towns of ...`) is of that kind.
+    Otherwise, when places are the most common type the model gives the items, the other
+    capitalised items of the list are places too.
     """
+    facts = knowledge()
+    nouns = "|".join(sorted(facts.organisation_nouns | facts.place_nouns))
+    said = re.compile(rf"\b({nouns})(?: *[-–—,:]? *(?:including|such as|like|of|namely))? *[-–—,:]? *$")
     by_span = {(c.start, c.end): c for c in found}
     added: list[Candidate] = []
     for match in _LIST.finditer(text):
@@ -262,17 +283,142 @@ def _list_siblings(text: str, found: list[Candidate]) -> list[Candidate]:
         items = [(a, b) for a, b in items if text[a:b] not in ("And",)]
         if len(items) < 3:
             continue
+        head = said.search(text, max(0, match.start() - 40), match.start())
         types = Counter(by_span[item].type for item in items if item in by_span)
-        if not types:
+        if head is not None:
+            place = head.group(1) in facts.place_nouns
+            kind = EntityType.PLACE if place else EntityType.ORGANIZATION
+        elif not types:
             continue
-        kind = EntityType.PLACE
-        if types[kind] == 0 or any(n > types[kind] for other, n in types.items() if other is not kind):
-            continue
+        else:
+            kind = EntityType.PLACE
+            if types[kind] == 0 or any(n > types[kind] for other, n in types.items() if other is not kind):
+                continue
         for start, end in items:
             existing = by_span.get((start, end))
             if existing is None or existing.type is not kind:
                 added.append(Candidate(start, end, text[start:end], kind, "list"))
     return added
+
+
+_NAME_WORD = r"[A-Z][\w’'&-]*"
+_PLAIN_WORD = re.compile(r"\b\w+\b")
+_OPENERS = frozenset({"A", "An", "And", "As", "At", "But", "For", "If", "In", "On", "The", "When", "While"})
+
+
+@cache
+def _name_patterns() -> tuple[tuple[re.Pattern[str], EntityType, str, int], ...]:
+    """(pattern whose group `name` is the name, its type, the rule, the fewest words it has)."""
+    facts = knowledge()
+    heads = "|".join(sorted(facts.organisation_heads))
+    head_of = re.compile(
+        rf"(?P<name>(?:{_NAME_WORD} +){{0,3}}(?:{heads}) +(?:of|for) +(?:the +)?{_NAME_WORD}"
+        rf"(?: +(?:(?:of|for|and|&) +)?{_NAME_WORD}){{0,4}})"
+    )
+
+    def ends_in(words: frozenset[str]) -> re.Pattern[str]:
+        return re.compile(rf"(?P<name>(?:{_NAME_WORD} +){{1,4}}(?:{'|'.join(sorted(words))}))\b")
+
+    # `Southampton boss Harry Redknapp`, `Everton midfielder Tim Cahill`: a club before a role in it
+    roles = "|".join(sorted(facts.team_nouns))
+    team = re.compile(rf"(?P<name>{_NAME_WORD}(?: +{_NAME_WORD}){{0,2}}?)(?:['’]s)? +(?:{roles}) +[A-Z]")
+    return (
+        (head_of, EntityType.ORGANIZATION, "organisation name", 2),
+        (ends_in(facts.organisation_suffixes), EntityType.ORGANIZATION, "organisation name", 2),
+        (ends_in(facts.place_suffixes), EntityType.PLACE, "place name", 2),
+        (team, EntityType.ORGANIZATION, "team", 1),
+    )
+
+
+def _with_pattern_names(
+    text: str, sentences: Sequence[tuple[int, int]], found: list[Candidate]
+) -> list[Candidate]:
+    """`Board of Deputies of British Jews`, `Commission for Racial Equality`, `British Retail
+    Consortium`, `Millennium Stadium`: names the model cut short or missed, found by how
+    organisations and places are named.
+
+    A match gives way to a model name that runs past either end of it; the names inside it are
+    replaced by it (a name nested in a longer one is not a mention of its own).
+    """
+    starts = {start for start, _ in sentences}
+    added: list[Candidate] = []
+    for pattern, kind, rule, fewest in _name_patterns():
+        for match in pattern.finditer(text):
+            span = _name_span(text, match.start("name"), match.end("name"), starts, found, fewest)
+            if span is None or (rule == "team" and text[span[0] : span[1]] in knowledge().countries):
+                continue
+            start, end = span
+            if any(c.start < end and start < c.end and (c.start < start or c.end > end) for c in found):
+                continue
+            if not any(a.start < end and start < a.end for a in added):
+                added.append(Candidate(start, end, text[start:end], kind, rule))
+    if not added:
+        return found
+    kept = [c for c in found if not any(a.start <= c.start and c.end <= a.end for a in added)]
+    return kept + added
+
+
+def _name_span(
+    text: str, start: int, end: int, sentence_starts: set[int], found: list[Candidate], fewest: int
+) -> tuple[int, int] | None:
+    """The name within a match: no sentence opener, title or person before it, no second name
+    joined by `and` after it."""
+    facts = knowledge()
+    for candidate in found:
+        if candidate.type is EntityType.PERSON and start <= candidate.start and candidate.end < end:
+            start = max(start, candidate.end)  # `Tony Blair's Labour Party`
+        elif start < candidate.start < end and text[start : candidate.start].endswith(" and "):
+            end = min(end, candidate.start - len(" and "))  # `Bank of England and Barclays`
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words:
+        word = words[0].group()
+        opener = start + words[0].start() in sentence_starts and (
+            word in _OPENERS or re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+        )
+        if not (opener or word in facts.title_set or (word.endswith(("'s", "’s")) and len(words) > 1)):
+            break
+        words.pop(0)
+    if len(words) < fewest:
+        return None
+    start, end = start + words[0].start(), start + words[-1].end()
+    name = text[start:end]
+    if name in facts.title_set or any(name.endswith(" " + title) for title in facts.title_set):
+        return None  # `Tesco Chief Executive`: a title, not a name
+    return start, end
+
+
+def _without_titles_of_works(text: str, found: list[Candidate]) -> list[Candidate]:
+    """`romantic comedy Hitch`, `the programme Go Digital`: capitalised words right after a word for
+    a film, book or programme are its title; no name in the article is the title or inside it."""
+    nouns = "|".join(sorted(knowledge().work_nouns))
+    cue = re.compile(rf"\b(?i:{nouns})s?,? +[\"“‘']?(?:[A-Z][\w’'-]* +){{0,3}}$")
+    titles = {c.text for c in found if cue.search(text, max(0, c.start - 80), c.start)}
+    if not titles:
+        return found
+    spans = [m.span() for title in titles for m in re.finditer(rf"\b{re.escape(title)}\b", text)]
+    return [c for c in found if not any(a <= c.start and c.end <= b for a, b in spans)]
+
+
+def _without_sentence_openers(
+    text: str, sentences: Sequence[tuple[int, int]], found: list[Candidate]
+) -> list[Candidate]:
+    """`Digital multi-channel TV is ...`: one capitalised word opening a sentence, written in lower
+    case elsewhere in the article and never capitalised mid-sentence, is not a name."""
+    starts = {start for start, _ in sentences}
+    openers = [c for c in found if " " not in c.text and c.start in starts and c.rule == "model"]
+    if not openers:
+        return found
+    words = set(_PLAIN_WORD.findall(text))
+    dropped = set()
+    for word in {c.text for c in openers if c.text.lower() in words}:
+        if all(_opens_sentence(text, m.start()) for m in re.finditer(rf"\b{re.escape(word)}\b", text)):
+            dropped.add(word)
+    return [c for c in found if c.text not in dropped or c not in openers]
+
+
+def _opens_sentence(text: str, index: int) -> bool:
+    before = text[:index].rstrip(" \"“‘'")
+    return not before or before[-1] in ".!?\n"
 
 
 def _defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:
@@ -316,7 +462,17 @@ def _retype(text: str, candidate: Candidate) -> Candidate:
     known = facts.known_types.get(candidate.text)
     if known and known != candidate.type:
         return Candidate(candidate.start, candidate.end, candidate.text, EntityType(known), "known type")
+    if candidate.text in facts.countries:
+        if candidate.type in (EntityType.ORGANIZATION, EntityType.PERSON):
+            return Candidate(candidate.start, candidate.end, candidate.text, EntityType.PLACE, "country")
+        return candidate
     last_word = candidate.text.rsplit(" ", 1)[-1]
+    if " " in candidate.text and last_word in facts.organisation_suffixes:
+        if candidate.type is not EntityType.ORGANIZATION:
+            return Candidate(
+                candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "organisation suffix"
+            )
+        return candidate
     if candidate.type is not EntityType.PLACE and " " in candidate.text and last_word in facts.place_suffixes:
         return Candidate(candidate.start, candidate.end, candidate.text, EntityType.PLACE, "place suffix")
     before = text[max(0, candidate.start - 60) : candidate.start]
@@ -332,6 +488,38 @@ def _retype(text: str, candidate: Candidate) -> Candidate:
     if is_acronym(candidate.text) and candidate.type is EntityType.PERSON:
         return Candidate(candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "acronym")
     return candidate
+
+
+@cache
+def _team_role_after() -> re.Pattern[str]:
+    return re.compile(rf"(?:['’]s)? +(?:{'|'.join(sorted(knowledge().team_nouns))})\b")
+
+
+def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
+    """Within one article a name keeps one sense: a club named as a club once (`Southampton
+    boss`, `Everton midfielder`) is the club throughout, and the surname of a person named in full
+    is that person. A country stays a place: national teams are written so."""
+    facts = knowledge()
+    roles = [m.start() for m in _team_role_after().finditer(text)]  # where `boss`, `'s striker`... begin
+    teams = {
+        c.text
+        for c in found
+        if c.text not in facts.countries
+        and (c.type is not EntityType.PERSON or " " not in c.text)
+        and any(
+            text.endswith(c.text, 0, at) and (at == len(c.text) or not text[at - len(c.text) - 1].isalnum())
+            for at in roles
+        )
+    }
+    surnames = {c.text.rsplit(" ", 1)[-1] for c in found if c.type is EntityType.PERSON and " " in c.text}
+    result = []
+    for c in found:
+        if c.text in teams and c.type is not EntityType.ORGANIZATION and c.rule == "model":
+            c = Candidate(c.start, c.end, c.text, EntityType.ORGANIZATION, "team")
+        elif c.text in surnames and c.type is EntityType.ORGANIZATION and c.rule == "model":
+            c = Candidate(c.start, c.end, c.text, EntityType.PERSON, "surname")
+        result.append(c)
+    return result
 
 
 def _cache_path(cache_dir: Path, identity: str, article: Article) -> Path:

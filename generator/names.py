@@ -30,11 +30,19 @@ class Knowledge:
     not_names: frozenset[str]
     person_roles: frozenset[str]
     place_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
     alias_groups: tuple[tuple[str, tuple[str, ...]], ...]
     """(type, names): every name in a group is the same entity."""
     known_types: dict[str, str]
     descriptor_nouns: frozenset[str]
     place_suffixes: frozenset[str]
+    event_suffixes: frozenset[str]
+    organisation_heads: frozenset[str]
+    organisation_suffixes: frozenset[str]
+    work_nouns: frozenset[str]
+    team_nouns: frozenset[str]
+    countries: frozenset[str]
+    """ISO 3166 names (pycountry) and the other names news gives countries."""
 
 
 @cache
@@ -51,10 +59,32 @@ def knowledge() -> Knowledge:
         not_names=frozenset(data["not_names"]),
         person_roles=frozenset(data["person_roles"]),
         place_nouns=frozenset(data["place_nouns"]),
+        organisation_nouns=frozenset(data["organisation_nouns"]),
         alias_groups=tuple((group["type"], tuple(group["names"])) for group in data["aliases"]),
         known_types=known_types,
         descriptor_nouns=frozenset(data["descriptor_nouns"]),
         place_suffixes=frozenset(data["place_suffixes"]),
+        event_suffixes=frozenset(data["event_suffixes"]),
+        organisation_heads=frozenset(data["organisation_heads"]),
+        organisation_suffixes=frozenset(data["organisation_suffixes"]),
+        work_nouns=frozenset(data["work_nouns"]),
+        team_nouns=frozenset(data["team_nouns"]),
+        countries=frozenset(data["countries"]) | _iso_countries(),
+    )
+
+
+def _iso_countries() -> frozenset[str]:
+    import pycountry  # imported here: only extraction needs it
+
+    return frozenset(
+        name
+        for country in pycountry.countries
+        for name in (
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        )
+        if name
     )
 
 

@@ -97,10 +97,11 @@ def sample_corpus(with_annotations: bool = False) -> Corpus:
     return build_corpus(((p.name, p) for p in sorted(SEEDS.glob("*.txt"))), with_annotations)
 
 
-def unseen_corpus() -> tuple[Corpus, dict[str, str]]:
-    """The unseen BBC articles, with article id -> gold key."""
+def unseen_corpus(section: str = "unseen") -> tuple[Corpus, dict[str, str]]:
+    """BBC articles from `section` (`unseen`: read while writing rules; `held_out`: only scored),
+    with article id -> gold key."""
     files, keys = [], {}
-    for key in GOLD["unseen"]["articles"]:
+    for key in GOLD[section]["articles"]:
         name = key.replace("/", "-")
         files.append((name, UNSEEN_CORPUS / key))
         keys[Path(name).stem] = key
@@ -119,10 +120,12 @@ def mean_f1(scores: dict[str, Score]) -> float:
 
 def report() -> str:
     lines = ["| corpus | system | untyped F1 | typed F1 |", "| --- | --- | --- | --- |"]
-    runs = [("samples (5)", sample_corpus(), GOLD["articles"])]
+    runs = [(f"samples ({len(GOLD['articles'])})", sample_corpus(), GOLD["articles"])]
     if UNSEEN_CORPUS.is_dir():
-        unseen, keys = unseen_corpus()
-        runs.append(("unseen BBC (4)", unseen, {a: GOLD["unseen"]["articles"][k] for a, k in keys.items()}))
+        for section in ("unseen", "held_out"):
+            corpus, keys = unseen_corpus(section)
+            gold = {a: GOLD[section]["articles"][k] for a, k in keys.items()}
+            runs.append((f"{section} BBC ({len(gold)})", corpus, gold))
     for label, corpus, gold in runs:
         for system, predictions in (
             ("Parallax", parallax_predictions(corpus)),

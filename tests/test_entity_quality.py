@@ -20,9 +20,10 @@ from tests.entity_eval import (
     unseen_corpus,
 )
 
-# (untyped, typed) mean per-article F1. Targets from the issue: 0.95 / 0.92 on both corpora.
+# (untyped, typed) mean per-article F1. Targets from the issue: 0.95 / 0.92 on every corpus.
 SAMPLE_FLOOR = (0.95, 0.92)
-UNSEEN_FLOOR = (0.89, 0.82)  # below the 0.95 / 0.92 target; see README "Entity quality"
+UNSEEN_FLOOR = (0.89, 0.80)  # 14 BBC articles read while writing rules; below target, see README
+HELD_OUT_FLOOR = (0.79, 0.74)  # 10 BBC articles never read while writing rules; below target
 
 
 def f1s(gold: dict[str, list[dict[str, object]]], predictions: dict[str, Predicted]) -> tuple[float, float]:
@@ -45,9 +46,10 @@ def test_sample_articles_meet_the_gate() -> None:
     check(GOLD["articles"], parallax_predictions(corpus), raw_model_predictions(corpus), SAMPLE_FLOOR)
 
 
-def test_unseen_articles_meet_the_gate() -> None:
+@pytest.mark.parametrize(("section", "floor"), [("unseen", UNSEEN_FLOOR), ("held_out", HELD_OUT_FLOOR)])
+def test_bbc_articles_meet_the_gate(section: str, floor: tuple[float, float]) -> None:
     if not UNSEEN_CORPUS.is_dir():
-        pytest.skip(f"the unseen articles come from {UNSEEN_CORPUS}, which this checkout does not have")
-    corpus, keys = unseen_corpus()
-    gold = {article: GOLD["unseen"]["articles"][key] for article, key in keys.items()}
-    check(gold, parallax_predictions(corpus), raw_model_predictions(corpus), UNSEEN_FLOOR)
+        pytest.skip(f"the BBC articles come from {UNSEEN_CORPUS}, which this checkout does not have")
+    corpus, keys = unseen_corpus(section)
+    gold = {article: GOLD[section]["articles"][key] for article, key in keys.items()}
+    check(gold, parallax_predictions(corpus), raw_model_predictions(corpus), floor)
