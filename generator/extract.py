@@ -17,8 +17,8 @@ import logging
 import os
 import re
 import threading
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -303,7 +303,33 @@ def _list_siblings(text: str, found: list[Candidate]) -> list[Candidate]:
 
 _NAME_WORD = r"[A-Z][\w’'&-]*"
 _PLAIN_WORD = re.compile(r"\b\w+\b")
+_WORD_START = re.compile(r"(?<![\w’'&.-])\w")
 _OPENERS = frozenset({"A", "An", "And", "As", "At", "But", "For", "If", "In", "On", "The", "When", "While"})
+
+
+class _Spans:
+    """Ranges of an article's text by position: the ones overlapping a range are found without a
+    scan of them all (a long article has thousands of names)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _ in self._spans]
+        self._longest = max((end - start for start, end in self._spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self._starts, start)
+        self._starts.insert(index, start)
+        self._spans.insert(index, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        low = bisect.bisect_left(self._starts, start - self._longest)
+        high = bisect.bisect_left(self._starts, end)
+        return [(a, b) for a, b in self._spans[low:high] if b > start]
+
+    def cover(self, start: int, end: int) -> bool:
+        """Whether one range holds all of start..end."""
+        return any(a <= start and end <= b for a, b in self.overlapping(start, end))
 
 
 @cache
@@ -341,30 +367,45 @@ def _with_pattern_names(
     replaced by it (a name nested in a longer one is not a mention of its own).
     """
     starts = {start for start, _ in sentences}
+    words = set(_PLAIN_WORD.findall(text))
+    by_span: defaultdict[tuple[int, int], list[Candidate]] = defaultdict(list)
+    for candidate in found:
+        by_span[(candidate.start, candidate.end)].append(candidate)
+    spans = _Spans(by_span)
+    taken = _Spans()
     added: list[Candidate] = []
     for pattern, kind, rule, fewest in _name_patterns():
         for match in pattern.finditer(text):
-            span = _name_span(text, match.start("name"), match.end("name"), starts, found, fewest)
+            overlapping = spans.overlapping(match.start("name"), match.end("name"))
+            near = [candidate for span in overlapping for candidate in by_span[span]]
+            span = _name_span(text, match.start("name"), match.end("name"), starts, words, near, fewest)
             if span is None or (rule == "team" and text[span[0] : span[1]] in knowledge().countries):
                 continue
             start, end = span
-            if any(c.start < end and start < c.end and (c.start < start or c.end > end) for c in found):
-                continue
-            if not any(a.start < end and start < a.end for a in added):
-                added.append(Candidate(start, end, text[start:end], kind, rule))
+            if any(a < start or b > end for a, b in spans.overlapping(start, end)) or taken.overlapping(
+                start, end
+            ):
+                continue  # a model name runs past it, or another match has these words
+            added.append(Candidate(start, end, text[start:end], kind, rule))
+            taken.add(start, end)
     if not added:
         return found
-    kept = [c for c in found if not any(a.start <= c.start and c.end <= a.end for a in added)]
-    return kept + added
+    return [c for c in found if not taken.cover(c.start, c.end)] + added
 
 
 def _name_span(
-    text: str, start: int, end: int, sentence_starts: set[int], found: list[Candidate], fewest: int
+    text: str,
+    start: int,
+    end: int,
+    sentence_starts: set[int],
+    words_in_text: set[str],
+    near: list[Candidate],
+    fewest: int,
 ) -> tuple[int, int] | None:
     """The name within a match: no sentence opener, title or person before it, no second name
-    joined by `and` after it."""
+    joined by `and` after it. `near` holds the model's names that overlap the match."""
     facts = knowledge()
-    for candidate in found:
+    for candidate in near:
         if candidate.type is EntityType.PERSON and start <= candidate.start and candidate.end < end:
             start = max(start, candidate.end)  # `Tony Blair's Labour Party`
         elif start < candidate.start < end and text[start : candidate.start].endswith(" and "):
@@ -373,7 +414,7 @@ def _name_span(
     while words:
         word = words[0].group()
         opener = start + words[0].start() in sentence_starts and (
-            word in _OPENERS or re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+            word in _OPENERS or word.lower() in words_in_text
         )
         if not (opener or word in facts.title_set or (word.endswith(("'s", "’s")) and len(words) > 1)):
             break
@@ -395,8 +436,8 @@ def _without_titles_of_works(text: str, found: list[Candidate]) -> list[Candidat
     titles = {c.text for c in found if cue.search(text, max(0, c.start - 80), c.start)}
     if not titles:
         return found
-    spans = [m.span() for title in titles for m in re.finditer(rf"\b{re.escape(title)}\b", text)]
-    return [c for c in found if not any(a <= c.start and c.end <= b for a, b in spans)]
+    spans = _Spans(m.span() for title in titles for m in re.finditer(rf"\b{re.escape(title)}\b", text))
+    return [c for c in found if not spans.cover(c.start, c.end)]
 
 
 def _without_sentence_openers(
@@ -417,8 +458,9 @@ def _without_sentence_openers(
 
 
 def _opens_sentence(text: str, index: int) -> bool:
-    before = text[:index].rstrip(" \"“‘'")
-    return not before or before[-1] in ".!?\n"
+    while index > 0 and text[index - 1] in " \"“‘'":
+        index -= 1
+    return index == 0 or text[index - 1] in ".!?\n"
 
 
 def _defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:
@@ -500,16 +542,16 @@ def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
     boss`, `Everton midfielder`) is the club throughout, and the surname of a person named in full
     is that person. A country stays a place: national teams are written so."""
     facts = knowledge()
-    roles = [m.start() for m in _team_role_after().finditer(text)]  # where `boss`, `'s striker`... begin
+    before_roles: set[str] = set()  # the words before each `boss`, `'s striker`...: `Southampton`, `West Ham`
+    for role in _team_role_after().finditer(text):
+        before = text[max(0, role.start() - 60) : role.start()]
+        before_roles.update(before[word.start() :] for word in _WORD_START.finditer(before))
     teams = {
         c.text
         for c in found
-        if c.text not in facts.countries
+        if c.text in before_roles
+        and c.text not in facts.countries
         and (c.type is not EntityType.PERSON or " " not in c.text)
-        and any(
-            text.endswith(c.text, 0, at) and (at == len(c.text) or not text[at - len(c.text) - 1].isalnum())
-            for at in roles
-        )
     }
     surnames = {c.text.rsplit(" ", 1)[-1] for c in found if c.type is EntityType.PERSON and " " in c.text}
     result = []

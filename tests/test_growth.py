@@ -22,6 +22,9 @@ import pytest
 import generator.build
 from bench.site import generate_corpus
 from generator.build import Project, build
+from generator.extract import extract_from_model, load_model
+from generator.load import load_articles
+from generator.model import Article
 
 ARTICLES = 60
 WORDS = 150
@@ -92,3 +95,41 @@ def test_every_stage_grows_about_linearly(tmp_path: Path, monkeypatch: pytest.Mo
     assert at_n.keys() == at_4n.keys()
     assert {"load", "extract", "resolve", "compare", "render", "write"} <= at_n.keys()
     assert not too_steep, f"at {FACTOR}x the articles, these stages took more than {LIMIT}x: {too_steep}"
+
+
+LONG_ARTICLE_WORDS = 8_000
+"""One article of this many words at n (about 50,000 characters), four times as many at 4n."""
+
+
+def test_the_rules_grow_about_linearly_with_an_articles_length(tmp_path: Path) -> None:
+    """The rules after the model look around each name; over a long article (a transcript, a
+    whole dataset in one file) that must not mean looking at every other name."""
+    generate_corpus(tmp_path / "parts", 24, LONG_ARTICLE_WORDS * FACTOR // 24)
+    parts = sorted((tmp_path / "parts").glob("*.txt"))
+    bodies = [path.read_text("utf-8").split("\n", 1)[1].strip() for path in parts]
+    for name, count in (("short", len(bodies) // FACTOR), ("long", len(bodies))):
+        (tmp_path / "seeds").mkdir(exist_ok=True)
+        (tmp_path / "seeds" / f"{name}.txt").write_text(
+            "A long article\n\n" + "\n\n".join(bodies[:count]), "utf-8"
+        )
+    loaded = load_articles(tmp_path / "seeds", tmp_path)
+    articles = {article.id: article for article in loaded.articles}
+    long, short = articles["long"], articles["short"]
+    assert long.text.startswith(short.text) and len(long.text) > 3.5 * len(short.text)
+    doc = load_model()(long.text)
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+
+    def seconds(article: Article) -> float:
+        end = len(article.text)
+        inside = [e for e in ents if e[1] <= end], [s for s in sentences if s[1] <= end]
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            extraction = extract_from_model(article, *inside)
+            best = min(best, time.process_time() - started)
+        assert len(extraction.candidates) > 100
+        return best
+
+    at_n, at_4n = seconds(short), seconds(long)
+    assert at_4n / max(at_n, FLOOR) <= LIMIT, f"{at_n:.3f} s -> {at_4n:.3f} s at {FACTOR}x the length"
