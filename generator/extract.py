@@ -212,6 +212,8 @@ def _sentences(article: Article, spans: list[tuple[int, int]]) -> tuple[tuple[in
 
 _SPAN_BREAK = re.compile(r"(,\s+|\s+[-–—]\s+)")
 _SCORE = re.compile(r"\s+\d+-\d+$")
+_PORTFOLIO_TITLE = re.compile(r" (?:Secretary|Minister)\b")
+_INDEX_NUMBER = re.compile(r" (?!19\d\d|20\d\d)\d{2,4}\b(?![.,]\d)")
 
 
 def _candidates(text: str, start: int, end: int, kind: EntityType) -> list[Candidate]:
@@ -244,6 +246,11 @@ def _clean(text: str, start: int, end: int, kind: EntityType) -> Candidate | Non
         return None
     if any(name.endswith(" " + suffix) for suffix in facts.event_suffixes):
         return None  # `Brit Awards`, `London Marathon`: an event
+    if kind is EntityType.ORGANIZATION and _PORTFOLIO_TITLE.match(text, end):
+        return None  # `the Trade and Industry Secretary`: a portfolio in a title
+    number = _INDEX_NUMBER.match(text, end) if is_acronym(name) else None
+    if number:  # `FTSE 100`, `S&P 500`: the number is part of the name
+        end, name = number.end(), name + number.group()
     return Candidate(start, end, name, kind, "title" if title else "model")
 
 

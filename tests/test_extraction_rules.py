@@ -131,3 +131,13 @@ def test_the_surname_of_a_person_named_in_full_is_that_person(project: Project) 
     )
     smith = entity_named(corpus, "Smith")
     assert (smith.name, smith.type) == ("Will Smith", EntityType.PERSON)
+
+
+def test_an_index_keeps_its_number_and_a_portfolio_is_not_an_organisation(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Shares in FTSE 100 companies rose on Monday, the Trade and Industry Secretary said in London.",
+    )
+    found = mentions(corpus)
+    assert ("FTSE 100", "organization") in found
+    assert not any("Trade" in text for text, _ in found)
