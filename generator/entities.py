@@ -90,7 +90,7 @@ def resolve_entities(extractions: Sequence[Extraction], curation: EntityCuration
         for surface, line in curation.ignore
         if surface not in found
     ]
-    candidates = _split_glued(candidates)
+    candidates = _split_glued(extractions)
     counts = Counter(c.text for c in candidates if c.text not in ignored)
     types = _vote_types([c for c in candidates if c.text not in ignored])
     acronyms = {(long, short) for extraction in extractions for long, short in extraction.acronyms}
@@ -136,13 +136,25 @@ def _weak_aliases(
     return weak
 
 
-def _split_glued(candidates: list[Candidate]) -> list[Candidate]:
+def _split_glued(extractions: Sequence[Extraction]) -> list[Candidate]:
     """`Haftar Trump` (punctuation lost between two names) -> `Haftar`, `Trump`.
 
-    Only a span seen once is split, and only where its left part is a name seen on its own
-    elsewhere and the right part also is, or the left part is itself a name of several words.
+    Only in an article stripped of punctuation (in prose, `Ken Livingstone` is one name even
+    where `Ken` and `Livingstone` are also written alone). Only a span seen once is split, and
+    only where its left part is a name seen on its own elsewhere and the right part also is, or
+    the left part is itself a name of several words.
     """
-    counts = Counter(c.text for c in candidates)
+    counts = Counter(c.text for extraction in extractions for c in extraction.candidates)
+    result: list[Candidate] = []
+    for extraction in extractions:
+        if not extraction.unpunctuated:
+            result.extend(extraction.candidates)
+            continue
+        result.extend(_split_glued_in(extraction.candidates, counts))
+    return result
+
+
+def _split_glued_in(candidates: Sequence[Candidate], counts: Counter[str]) -> list[Candidate]:
     result: list[Candidate] = []
     for candidate in candidates:
         words = candidate.text.split(" ")

@@ -189,7 +189,23 @@ def extract_from_model(
         _one_sense(text, {_retype(text, c) for c in candidates}),
         key=lambda c: (c.start, c.end, c.type, c.rule, c.text),
     )
-    return Extraction(article.id, tuple(fixed), sentences, acronyms)
+    return Extraction(article.id, tuple(fixed), sentences, acronyms, _unpunctuated(text))
+
+
+UNPUNCTUATED_WORDS_PER_MARK = 50
+"""News prose has a comma or full stop every ten words or so; a copy stripped of punctuation has
+fewer than one in this many."""
+
+
+def _unpunctuated(text: str) -> bool:
+    words = len(text.split())
+    return (
+        words >= UNPUNCTUATED_WORDS_PER_MARK
+        and len(_PUNCTUATION.findall(text)) * UNPUNCTUATED_WORDS_PER_MARK < words
+    )
+
+
+_PUNCTUATION = re.compile(r"[.,;:!?]")
 
 
 def _sentences(article: Article, spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -213,6 +229,7 @@ def _sentences(article: Article, spans: list[tuple[int, int]]) -> tuple[tuple[in
 _SPAN_BREAK = re.compile(r"(,\s+|\s+[-–—]\s+)")
 _SCORE = re.compile(r"\s+\d+-\d+$")
 _PORTFOLIO_TITLE = re.compile(r" (?:Secretary|Minister)\b")
+_SECOND_BARREL = re.compile(r"-[A-Z][a-z]+\b(?![’'-])")
 _INDEX_NUMBER = re.compile(r" (?!19\d\d|20\d\d)\d{2,4}\b(?![.,]\d)")
 
 
@@ -239,8 +256,8 @@ def _clean(text: str, start: int, end: int, kind: EntityType) -> Candidate | Non
     if title:
         start = end - len(name)
         kind = EntityType.PERSON if kind is not EntityType.PLACE else kind
-    if not name[:1].isupper() and not name[:1].isdigit():
-        return None
+    if not name[:1].isupper() and not (name[:1].isdigit() and kind is not EntityType.PERSON):
+        return None  # a person's name starts with a capital; `2d3` may be a company, `193bn` no one
     facts = knowledge()
     if name in facts.not_names or name in facts.title_set or not any(char.isalpha() for char in name):
         return None
@@ -248,6 +265,9 @@ def _clean(text: str, start: int, end: int, kind: EntityType) -> Candidate | Non
         return None  # `Brit Awards`, `London Marathon`: an event
     if kind is EntityType.ORGANIZATION and _PORTFOLIO_TITLE.match(text, end):
         return None  # `the Trade and Industry Secretary`: a portfolio in a title
+    barrel = _SECOND_BARREL.match(text, end) if kind is EntityType.PERSON else None
+    if barrel:  # `Nadia Magnenat-Thalman`, cut by the model at the hyphen
+        end, name = barrel.end(), name + barrel.group()
     number = _INDEX_NUMBER.match(text, end) if is_acronym(name) else None
     if number:  # `FTSE 100`, `S&P 500`: the number is part of the name
         end, name = number.end(), name + number.group()
@@ -584,6 +604,7 @@ def _read_cache(cache_dir: Path, identity: str, article: Article) -> Extraction 
             tuple(Candidate(c[0], c[1], c[2], EntityType(c[3]), c[4]) for c in data["candidates"]),
             tuple((s[0], s[1]) for s in data["sentences"]),
             tuple((a[0], a[1]) for a in data["acronyms"]),
+            bool(data["unpunctuated"]),
         )
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return None
@@ -595,6 +616,7 @@ def _write_cache(cache_dir: Path, identity: str, article: Article, extraction: E
         "candidates": [[c.start, c.end, c.text, c.type.value, c.rule] for c in extraction.candidates],
         "sentences": [list(s) for s in extraction.sentences],
         "acronyms": [list(a) for a in extraction.acronyms],
+        "unpunctuated": extraction.unpunctuated,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")

@@ -134,6 +134,8 @@ class Extraction:
     sentences: tuple[tuple[int, int], ...]
     acronyms: tuple[tuple[str, str], ...] = ()
     """(long form, acronym) pairs the text defines, e.g. ("Libyan National Army", "LNA")."""
+    unpunctuated: bool = False
+    """The text has almost no punctuation (a stripped copy), so the model's names may run together."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,13 +71,16 @@ def test_the_first_build_caches_one_file_per_article(sample_project: Project) ->
     assert result.problems == ()
     files = cache_files(sample_project)
     assert len(files) == 5
+    unpunctuated = 0
     for path in files:
         assert re.fullmatch(r"[0-9a-f]{64}\.json", path.name)
         assert path.parent.name == path.name[:2]
         assert path.parent.parent == sample_project.root / ".parallax-cache"
         data = json.loads(path.read_text("utf-8"))
-        assert set(data) == {"candidates", "sentences", "acronyms"}
+        assert set(data) == {"candidates", "sentences", "acronyms", "unpunctuated"}
         assert data["sentences"]
+        unpunctuated += data["unpunctuated"]
+    assert unpunctuated == 1  # 000, the copy stripped of punctuation
     assert [p for p in sample_project.cache.rglob("*") if p.is_file() and p.suffix != ".json"] == []
     assert (sample_project.docs / "data" / "entities.json").is_file()
     assert [

@@ -141,3 +141,26 @@ def test_an_index_keeps_its_number_and_a_portfolio_is_not_an_organisation(projec
     found = mentions(corpus)
     assert ("FTSE 100", "organization") in found
     assert not any("Trade" in text for text, _ in found)
+
+
+def test_a_full_name_in_punctuated_prose_is_never_split(project: Project) -> None:
+    """Splitting names that run together is for copies stripped of punctuation only."""
+    corpus = corpus_of(
+        project,
+        "London mayor Ken Livingstone said on Monday that he would not apologise.",
+        "Mr Livingstone was first elected in 2000. His friends call him Ken.",
+    )
+    livingstone = entity_named(corpus, "Ken Livingstone")
+    assert (livingstone.name, livingstone.type) == ("Ken Livingstone", EntityType.PERSON)
+    assert "Livingstone" in livingstone.aliases
+
+
+def test_a_double_barrelled_surname_and_a_continent(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "The project is led by Professor Nadia Magnenat-Thalman of the University of Geneva, and "
+        "has partners across Europe.",
+    )
+    found = mentions(corpus)
+    assert ("Nadia Magnenat-Thalman", "person") in found
+    assert ("Europe", "place") in found
