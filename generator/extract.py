@@ -229,6 +229,9 @@ def _sentences(article: Article, spans: list[tuple[int, int]]) -> tuple[tuple[in
 _SPAN_BREAK = re.compile(r"(,\s+|\s+[-–—]\s+)")
 _SCORE = re.compile(r"\s+\d+-\d+$")
 _PORTFOLIO_TITLE = re.compile(r" (?:Secretary|Minister)\b")
+_TRAILING_LOWER = re.compile(r"(?: [a-z][a-z’'-]*)+$")
+_EVENT_AFTER = re.compile(r" (?:[Aa]wards?|[Pp]rizes?)\b")
+_EPONYM_AFTER = re.compile(r"['’]s (?:[Dd]isease|[Ss]yndrome|[Tt]heorem|[Ll]aw|[Pp]rinciple|[Pp]aradox)\b")
 _SECOND_BARREL = re.compile(r"-[A-Z][a-z]+\b(?![’'-])")
 _INDEX_NUMBER = re.compile(r" (?!19\d\d|20\d\d)\d{2,4}\b(?![.,]\d)")
 
@@ -256,6 +259,11 @@ def _clean(text: str, start: int, end: int, kind: EntityType) -> Candidate | Non
     if title:
         start = end - len(name)
         kind = EntityType.PERSON if kind is not EntityType.PLACE else kind
+    trailing = _TRAILING_LOWER.search(name)  # `Forum for the Future research`
+    if trailing and trailing.start() > 0:
+        name, end = name[: trailing.start()], end - len(trailing.group())
+    if _EVENT_AFTER.match(text, end) or _EPONYM_AFTER.match(text, end):
+        return None  # `Brit awards`, `Legionnaire's disease`: part of an event's or an idea's name
     if not name[:1].isupper() and not (name[:1].isdigit() and kind is not EntityType.PERSON):
         return None  # a person's name starts with a capital; `2d3` may be a company, `193bn` no one
     facts = knowledge()
@@ -386,9 +394,9 @@ def _name_patterns() -> tuple[tuple[re.Pattern[str], EntityType, str, int], ...]
 def _with_pattern_names(
     text: str, sentences: Sequence[tuple[int, int]], found: list[Candidate]
 ) -> list[Candidate]:
-    """`Board of Deputies of British Jews`, `Commission for Racial Equality`, `British Retail
-    Consortium`, `Millennium Stadium`: names the model cut short or missed, found by how
-    organisations and places are named.
+    """`Liberal Democrat`, `Board of Deputies of British Jews`, `Commission for Racial Equality`,
+    `British Retail Consortium`, `Millennium Stadium`: names the model cut short or missed, found
+    among the well-known names of several words or by how organisations and places are named.
 
     A match gives way to a model name that runs past either end of it; the names inside it are
     replaced by it (a name nested in a longer one is not a mention of its own).
@@ -401,6 +409,18 @@ def _with_pattern_names(
     spans = _Spans(by_span)
     taken = _Spans()
     added: list[Candidate] = []
+
+    def place(start: int, end: int, kind: EntityType, rule: str) -> None:
+        if any(a < start or b > end for a, b in spans.overlapping(start, end)) or taken.overlapping(
+            start, end
+        ):
+            return  # a model name runs past it, or another match has these words
+        added.append(Candidate(start, end, text[start:end], kind, rule))
+        taken.add(start, end)
+
+    known, types = _known_names()
+    for match in known.finditer(text):
+        place(match.start(), match.end(), types[match.group()], "known name")
     for pattern, kind, rule, fewest in _name_patterns():
         for match in pattern.finditer(text):
             overlapping = spans.overlapping(match.start("name"), match.end("name"))
@@ -408,16 +428,18 @@ def _with_pattern_names(
             span = _name_span(text, match.start("name"), match.end("name"), starts, words, near, fewest)
             if span is None or (rule == "team" and text[span[0] : span[1]] in knowledge().countries):
                 continue
-            start, end = span
-            if any(a < start or b > end for a, b in spans.overlapping(start, end)) or taken.overlapping(
-                start, end
-            ):
-                continue  # a model name runs past it, or another match has these words
-            added.append(Candidate(start, end, text[start:end], kind, rule))
-            taken.add(start, end)
+            place(*span, kind, rule)
     if not added:
         return found
     return [c for c in found if not taken.cover(c.start, c.end)] + added
+
+
+@cache
+def _known_names() -> tuple[re.Pattern[str], dict[str, EntityType]]:
+    """The well-known names of several words (`Liberal Democrat`, `Associated Press`) and their types."""
+    types = {name: EntityType(kind) for name, kind in knowledge().known_types.items() if " " in name}
+    names = "|".join(re.escape(name) for name in sorted(types, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])"), types
 
 
 def _name_span(

@@ -104,7 +104,8 @@ def clean_surface(text: str) -> tuple[str, int, int]:
         if text.startswith(prefix, start):
             start += len(prefix)
     possessive = _POSSESSIVE.search(text[start:end])
-    if possessive and end - start - len(possessive.group()) >= 2:
+    saint = text.startswith(("St ", "St. "), start)  # `St Mary's`: the 's is the name's own
+    if possessive and not saint and end - start - len(possessive.group()) >= 2:
         end -= len(possessive.group())
     return text[start:end], start, end
 

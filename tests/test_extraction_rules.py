@@ -164,3 +164,35 @@ def test_a_double_barrelled_surname_and_a_continent(project: Project) -> None:
     found = mentions(corpus)
     assert ("Nadia Magnenat-Thalman", "person") in found
     assert ("Europe", "place") in found
+
+
+def test_a_party_known_by_name_is_found_whole(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Liberal Democrat spokesman Mark Oaten said the plan was unworkable, and Tory members agreed.",
+    )
+    found = mentions(corpus)
+    assert ("Liberal Democrat", "organization") in found
+    assert ("Tory", "organization") in found
+    assert not any(text in ("Liberal", "Democrat") for text, _ in found)
+
+
+def test_names_inside_event_law_and_idea_names_are_not_entities(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Joss Stone won two Brit awards before the Volvo Women's Open, and an outbreak of "
+        "Legionnaire's disease was studied.",
+        "The report by the Forum for the Future research team found that waste was rising.",
+    )
+    names = {text for text, _ in mentions(corpus)}
+    assert "Joss Stone" in names
+    assert not names & {"Brit", "Volvo Women's Open", "Legionnaire"}
+    assert "Forum for the Future" in names
+
+
+def test_a_saints_name_keeps_its_s(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Brentford came back from two goals down at St Mary's to earn a replay against Southampton.",
+    )
+    assert "St Mary's" in {text for text, _ in mentions(corpus)}

@@ -126,7 +126,9 @@ def watched(browser: Browser) -> Iterator[Watched]:
         dialog.dismiss()
 
     def on_failed(request: Request) -> None:
-        if urlsplit(request.url).hostname == "127.0.0.1":
+        # ERR_ABORTED is the browser cancelling a request itself (the test moved to another page
+        # before the favicon arrived), not a file the site failed to serve.
+        if urlsplit(request.url).hostname == "127.0.0.1" and request.failure != "net::ERR_ABORTED":
             watched.failed_requests.append(f"{request.url}: {request.failure}")
 
     page.route("**/*", route)
