@@ -74,7 +74,7 @@ def knowledge() -> Knowledge:
 
 
 def _iso_countries() -> frozenset[str]:
-    import pycountry  # imported here: only extraction needs it
+    import pycountry  # imported here, when the knowledge is first read: its data takes a moment
 
     return frozenset(
         name
