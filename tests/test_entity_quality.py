@@ -23,7 +23,7 @@ from tests.entity_eval import (
 # (untyped, typed) mean per-article F1. Targets from the issue: 0.95 / 0.92 on every corpus.
 SAMPLE_FLOOR = (0.95, 0.92)
 UNSEEN_FLOOR = (0.90, 0.81)  # 29 BBC articles read while writing rules; below target, see README
-HELD_OUT_FLOOR = (0.80, 0.76)  # 10 BBC articles never read while writing rules; below target
+HELD_OUT_FLOOR = (0.85, 0.78)  # 25 BBC articles never read while writing rules; below target
 
 
 def f1s(gold: dict[str, list[dict[str, object]]], predictions: dict[str, Predicted]) -> tuple[float, float]:
