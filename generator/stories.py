@@ -3,12 +3,15 @@
 The researcher's `annotations/stories.yml` assigns articles by hand and always wins. The other
 articles are grouped automatically: two articles belong together when they share a passage
 (or one copies the other), or when both name at least `SHARED_NAMES` of the same people and
-organisations. Names that most articles carry (the corpus's own subject) or that a great many
-carry ("Tony Blair" across a year of politics) tie nothing together.
+organisations that are rare enough. Names that most articles carry (the corpus's own subject)
+or that a great many carry ("Tony Blair" across a year of politics) tie nothing together, and
+names that many carry tie less: two articles sharing only the leader of the opposition and the
+chancellor are two stories about British politics, not one.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
@@ -22,6 +25,10 @@ COMMON_SHARE = 0.5
 SMALL_CORPUS = 10
 MAX_HOLDERS = 100
 """A name in more articles than this is too general to make two of them one story."""
+RARE_ENOUGH = 10
+"""The names two articles share must together be as rare as two names each in this many articles
+(a name weighs ln(articles / articles naming it)); otherwise one link chains a whole year of
+politics into one story."""
 _KINDS = (EntityType.PERSON, EntityType.ORGANIZATION)
 _T = TypeVar("_T")
 
@@ -115,11 +122,17 @@ def _group(
             named[mention.entity].add(mention.article)
     limit = len(ids) if len(ids) < SMALL_CORPUS else max(2, int(len(ids) * COMMON_SHARE))
     shared: Counter[tuple[str, str]] = Counter()
+    weight: defaultdict[tuple[str, str], float] = defaultdict(float)
     for holders in named.values():
         if 2 <= len(holders) <= min(limit, MAX_HOLDERS):
             ordered = sorted(holders)
-            shared.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
-    links = [pair for pair, count in shared.items() if count >= SHARED_NAMES]
+            pairs = [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
+            shared.update(pairs)
+            rarity = math.log(len(ids) / len(holders))
+            for pair in pairs:
+                weight[pair] += rarity
+    needed = SHARED_NAMES * math.log(max(len(ids), SMALL_CORPUS) / RARE_ENOUGH)
+    links = [pair for pair, count in shared.items() if count >= SHARED_NAMES and weight[pair] >= needed]
     links += [(r.first, r.second) for r in reuse]
     links += [(c.article, c.original) for c in copies]
     parent = {article_id: article_id for article_id in ids}

@@ -124,7 +124,7 @@ def report() -> str:
     lines = ["| corpus | system | untyped F1 | typed F1 |", "| --- | --- | --- | --- |"]
     runs = [(f"samples ({len(GOLD['articles'])})", sample_corpus(), GOLD["articles"])]
     if UNSEEN_CORPUS.is_dir():
-        for section in ("unseen", "held_out"):
+        for section in ("unseen", "held_out", "stories_held_out"):
             corpus, keys = unseen_corpus(section)
             gold = {a: GOLD[section]["articles"][k] for a, k in keys.items()}
             runs.append((f"{section} BBC ({len(gold)})", corpus, gold))

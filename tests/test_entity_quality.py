@@ -24,6 +24,7 @@ from tests.entity_eval import (
 SAMPLE_FLOOR = (0.95, 0.92)
 UNSEEN_FLOOR = (0.90, 0.81)  # 29 BBC articles read while writing rules; below target, see README
 HELD_OUT_FLOOR = (0.85, 0.78)  # 25 BBC articles never read while writing rules; below target
+STORIES_FLOOR = (0.95, 0.91)  # 2 BBC stories (6 articles) never read while writing rules
 
 
 def f1s(gold: dict[str, list[dict[str, object]]], predictions: dict[str, Predicted]) -> tuple[float, float]:
@@ -46,7 +47,10 @@ def test_sample_articles_meet_the_gate() -> None:
     check(GOLD["articles"], parallax_predictions(corpus), raw_model_predictions(corpus), SAMPLE_FLOOR)
 
 
-@pytest.mark.parametrize(("section", "floor"), [("unseen", UNSEEN_FLOOR), ("held_out", HELD_OUT_FLOOR)])
+@pytest.mark.parametrize(
+    ("section", "floor"),
+    [("unseen", UNSEEN_FLOOR), ("held_out", HELD_OUT_FLOOR), ("stories_held_out", STORIES_FLOOR)],
+)
 def test_bbc_articles_meet_the_gate(section: str, floor: tuple[float, float]) -> None:
     if not UNSEEN_CORPUS.is_dir():
         pytest.skip(f"the BBC articles come from {UNSEEN_CORPUS}, which this checkout does not have")
