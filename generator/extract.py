@@ -380,14 +380,15 @@ def _name_patterns() -> tuple[tuple[re.Pattern[str], EntityType, str, int], ...]
     def ends_in(words: frozenset[str]) -> re.Pattern[str]:
         return re.compile(rf"(?P<name>(?:{_NAME_WORD} +){{1,4}}(?:{'|'.join(sorted(words))}))\b")
 
-    # `Southampton boss Harry Redknapp`, `Everton midfielder Tim Cahill`: a club before a role in it
-    roles = "|".join(sorted(facts.team_nouns))
+    # `Southampton boss Harry Redknapp`, `Yukos chief executive Steven Theede`: a club or company
+    # before a role in it
+    roles = "|".join(sorted(facts.organisation_roles))
     team = re.compile(rf"(?P<name>{_NAME_WORD}(?: +{_NAME_WORD}){{0,2}}?)(?:['’]s)? +(?:{roles}) +[A-Z]")
     return (
         (head_of, EntityType.ORGANIZATION, "organisation name", 2),
         (ends_in(facts.organisation_suffixes), EntityType.ORGANIZATION, "organisation name", 2),
         (ends_in(facts.place_suffixes), EntityType.PLACE, "place name", 2),
-        (team, EntityType.ORGANIZATION, "team", 1),
+        (team, EntityType.ORGANIZATION, "club or company", 1),
     )
 
 
@@ -426,8 +427,12 @@ def _with_pattern_names(
             overlapping = spans.overlapping(match.start("name"), match.end("name"))
             near = [candidate for span in overlapping for candidate in by_span[span]]
             span = _name_span(text, match.start("name"), match.end("name"), starts, words, near, fewest)
-            if span is None or (rule == "team" and text[span[0] : span[1]] in knowledge().countries):
+            if span is None:
                 continue
+            if rule == "club or company" and (
+                text[span[0] : span[1]] in knowledge().countries or span in by_span
+            ):
+                continue  # a country stays a place; a name the model read is retyped by `_one_sense`
             place(*span, kind, rule)
     if not added:
         return found
@@ -576,37 +581,51 @@ def _retype(text: str, candidate: Candidate) -> Candidate:
         re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}(?:{roles})\b", after) and " " in candidate.text
     ):
         return Candidate(candidate.start, candidate.end, candidate.text, EntityType.PERSON, "role")
+    if candidate.type is not EntityType.ORGANIZATION and _organisation_apposition().match(after):
+        return Candidate(
+            candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "apposition"
+        )
     if is_acronym(candidate.text) and candidate.type is EntityType.PERSON:
         return Candidate(candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "acronym")
     return candidate
 
 
 @cache
-def _team_role_after() -> re.Pattern[str]:
-    return re.compile(rf"(?:['’]s)? +(?:{'|'.join(sorted(knowledge().team_nouns))})\b")
+def _organisation_apposition() -> re.Pattern[str]:
+    """`Yukos, the Russian oil giant`, `Tesco, a retailer`: what follows the name says what it is."""
+    plurals = knowledge().organisation_nouns
+    nouns = {noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] for noun in plurals} | {"giant", "maker"}
+    return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}(?:{'|'.join(sorted(nouns))})\b")
+
+
+@cache
+def _organisation_role_after() -> re.Pattern[str]:
+    return re.compile(rf"(?:['’]s)? +(?:{'|'.join(sorted(knowledge().organisation_roles))})\b")
 
 
 def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
-    """Within one article a name keeps one sense: a club named as a club once (`Southampton
-    boss`, `Everton midfielder`) is the club throughout, and the surname of a person named in full
-    is that person. A country stays a place: national teams are written so."""
+    """Within one article a name keeps one sense: a club or company named as one once
+    (`Southampton boss`, `Yukos chief executive`) is one throughout, and the surname of a person
+    named in full is that person. A country stays a place (national teams are written so) and a
+    nationality a group."""
     facts = knowledge()
-    before_roles: set[str] = set()  # the words before each `boss`, `'s striker`...: `Southampton`, `West Ham`
-    for role in _team_role_after().finditer(text):
+    before_roles: set[str] = set()  # the words before each `boss`, `'s striker`: `Southampton`, `West Ham`
+    for role in _organisation_role_after().finditer(text):
         before = text[max(0, role.start() - 60) : role.start()]
         before_roles.update(before[word.start() :] for word in _WORD_START.finditer(before))
-    teams = {
+    organisations = {
         c.text
         for c in found
         if c.text in before_roles
         and c.text not in facts.countries
+        and c.type is not EntityType.GROUP
         and (c.type is not EntityType.PERSON or " " not in c.text)
     }
     surnames = {c.text.rsplit(" ", 1)[-1] for c in found if c.type is EntityType.PERSON and " " in c.text}
     result = []
     for c in found:
-        if c.text in teams and c.type is not EntityType.ORGANIZATION and c.rule == "model":
-            c = Candidate(c.start, c.end, c.text, EntityType.ORGANIZATION, "team")
+        if c.text in organisations and c.type is not EntityType.ORGANIZATION and c.rule == "model":
+            c = Candidate(c.start, c.end, c.text, EntityType.ORGANIZATION, "club or company")
         elif c.text in surnames and c.type is EntityType.ORGANIZATION and c.rule == "model":
             c = Candidate(c.start, c.end, c.text, EntityType.PERSON, "surname")
         result.append(c)

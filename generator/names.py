@@ -40,7 +40,7 @@ class Knowledge:
     organisation_heads: frozenset[str]
     organisation_suffixes: frozenset[str]
     work_nouns: frozenset[str]
-    team_nouns: frozenset[str]
+    organisation_roles: frozenset[str]
     countries: frozenset[str]
     """ISO 3166 names (pycountry) and the other names news gives countries."""
 
@@ -68,7 +68,7 @@ def knowledge() -> Knowledge:
         organisation_heads=frozenset(data["organisation_heads"]),
         organisation_suffixes=frozenset(data["organisation_suffixes"]),
         work_nouns=frozenset(data["work_nouns"]),
-        team_nouns=frozenset(data["team_nouns"]),
+        organisation_roles=frozenset(data["organisation_roles"]),
         countries=frozenset(data["countries"]) | _iso_countries(),
     )
 

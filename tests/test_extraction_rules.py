@@ -196,3 +196,14 @@ def test_a_saints_name_keeps_its_s(project: Project) -> None:
         "Brentford came back from two goals down at St Mary's to earn a replay against Southampton.",
     )
     assert "St Mary's" in {text for text, _ in mentions(corpus)}
+
+
+def test_a_company_is_known_by_its_chief_executive_and_by_what_follows_it(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Yukos chief executive Steven Theede said the sale was illegal, and Russian officials stayed "
+        "silent. Shares in Tesco, the UK retailer, rose.",
+    )
+    assert entity_named(corpus, "Yukos").type is EntityType.ORGANIZATION
+    assert entity_named(corpus, "Tesco").type is EntityType.ORGANIZATION
+    assert entity_named(corpus, "Russian").type is EntityType.GROUP
