@@ -412,6 +412,8 @@ def _with_pattern_names(
     added: list[Candidate] = []
 
     def place(start: int, end: int, kind: EntityType, rule: str) -> None:
+        if (start, end) in by_span:
+            return  # the model read this very name: only the retyping rules may change its type
         if any(a < start or b > end for a, b in spans.overlapping(start, end)) or taken.overlapping(
             start, end
         ):
@@ -429,10 +431,8 @@ def _with_pattern_names(
             span = _name_span(text, match.start("name"), match.end("name"), starts, words, near, fewest)
             if span is None:
                 continue
-            if rule == "club or company" and (
-                text[span[0] : span[1]] in knowledge().countries or span in by_span
-            ):
-                continue  # a country stays a place; a name the model read is retyped by `_one_sense`
+            if rule == "club or company" and text[span[0] : span[1]] in knowledge().countries:
+                continue  # a country stays a place
             place(*span, kind, rule)
     if not added:
         return found
@@ -581,7 +581,12 @@ def _retype(text: str, candidate: Candidate) -> Candidate:
         re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}(?:{roles})\b", after) and " " in candidate.text
     ):
         return Candidate(candidate.start, candidate.end, candidate.text, EntityType.PERSON, "role")
-    if candidate.type is not EntityType.ORGANIZATION and _organisation_apposition().match(after):
+    full_name = candidate.type is EntityType.PERSON and " " in candidate.text  # `John Smith, a party member`
+    if (
+        candidate.type is not EntityType.ORGANIZATION
+        and not full_name
+        and _organisation_apposition().match(after)
+    ):
         return Candidate(
             candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "apposition"
         )
@@ -595,7 +600,9 @@ def _organisation_apposition() -> re.Pattern[str]:
     """`Yukos, the Russian oil giant`, `Tesco, a retailer`: what follows the name says what it is."""
     plurals = knowledge().organisation_nouns
     nouns = {noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] for noun in plurals} | {"giant", "maker"}
-    return re.compile(rf",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}(?:{'|'.join(sorted(nouns))})\b")
+    return re.compile(
+        rf",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}(?:{'|'.join(sorted(nouns))})(?=\s*[,.;:)]|$)"
+    )
 
 
 @cache

@@ -207,3 +207,12 @@ def test_a_company_is_known_by_its_chief_executive_and_by_what_follows_it(projec
     assert entity_named(corpus, "Yukos").type is EntityType.ORGANIZATION
     assert entity_named(corpus, "Tesco").type is EntityType.ORGANIZATION
     assert entity_named(corpus, "Russian").type is EntityType.GROUP
+
+
+def test_a_person_described_by_a_party_stays_a_person(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "John Smith, a Labour party member since 1990, said the vote was lost. Smith, the party's "
+        "treasurer, agreed.",
+    )
+    assert entity_named(corpus, "John Smith").type is EntityType.PERSON
