@@ -613,8 +613,8 @@ def _organisation_role_after() -> re.Pattern[str]:
 def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
     """Within one article a name keeps one sense: a club or company named as one once
     (`Southampton boss`, `Yukos chief executive`) is one throughout, and the surname of a person
-    named in full is that person. A country stays a place (national teams are written so) and a
-    nationality a group."""
+    named in full is that person, even where it is also a country's name (`Eddie Jordan`, then
+    `Jordan`). A country stays a place (national teams are written so) and a nationality a group."""
     facts = knowledge()
     before_roles: set[str] = set()  # the words before each `boss`, `'s striker`: `Southampton`, `West Ham`
     for role in _organisation_role_after().finditer(text):
@@ -633,7 +633,9 @@ def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
     for c in found:
         if c.text in organisations and c.type is not EntityType.ORGANIZATION and c.rule == "model":
             c = Candidate(c.start, c.end, c.text, EntityType.ORGANIZATION, "club or company")
-        elif c.text in surnames and c.type is EntityType.ORGANIZATION and c.rule == "model":
+        elif c.text in surnames and (
+            (c.type is EntityType.ORGANIZATION and c.rule == "model") or c.rule == "country"
+        ):
             c = Candidate(c.start, c.end, c.text, EntityType.PERSON, "surname")
         result.append(c)
     return result

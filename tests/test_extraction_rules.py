@@ -216,3 +216,14 @@ def test_a_person_described_by_a_party_stays_a_person(project: Project) -> None:
         "treasurer, agreed.",
     )
     assert entity_named(corpus, "John Smith").type is EntityType.PERSON
+
+
+def test_a_surname_that_is_also_a_country_stays_the_person(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Team owner Eddie Jordan said on Friday that the car was ready. Jordan added that the new "
+        "engine would be tested in Spain.",
+    )
+    jordan = entity_named(corpus, "Jordan")
+    assert (jordan.name, jordan.type) == ("Eddie Jordan", EntityType.PERSON)
+    assert entity_named(corpus, "Spain").type is EntityType.PLACE
