@@ -368,6 +368,14 @@ class _Spans:
 
 
 @cache
+def _stop_words() -> frozenset[str]:
+    """English function words (`the`, `former`, `their`), which never open a name."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # imported here: spaCy takes a second to load
+
+    return frozenset(STOP_WORDS)
+
+
+@cache
 def _name_patterns() -> tuple[tuple[re.Pattern[str], EntityType, str, int], ...]:
     """(pattern whose group `name` is the name, its type, the rule, the fewest words it has)."""
     facts = knowledge()
@@ -431,7 +439,7 @@ def _with_pattern_names(
             span = _name_span(text, match.start("name"), match.end("name"), starts, words, near, fewest)
             if span is None:
                 continue
-            if rule == "club or company" and text[span[0] : span[1]] in knowledge().countries:
+            if rule == "club or company" and _is_country(text[span[0] : span[1]]):
                 continue  # a country stays a place
             place(*span, kind, rule)
     if not added:
@@ -465,17 +473,23 @@ def _name_span(
         elif start < candidate.start < end and text[start : candidate.start].endswith(" and "):
             end = min(end, candidate.start - len(" and "))  # `Bank of England and Barclays`
     words = list(re.finditer(r"\S+", text[start:end]))
+    owners = [i for i, w in enumerate(words[:-1]) if w.group().endswith(("'s", "’s"))]
+    if owners:  # `Bank of England's Monetary Policy Committee`: the name is after its owner
+        words = words[owners[-1] + 1 :]  # (`Actors' Equity Association` keeps its plural s')
+    end_cut = None
+    if words and words[-1].group().endswith(("'s", "’s", "'", "’")):  # `AMR's`, `Police Officers'`
+        end_cut = start + words[-1].end() - (2 if words[-1].group().endswith("s") else 1)
     while words:
         word = words[0].group()
         opener = start + words[0].start() in sentence_starts and (
             word in _OPENERS or word.lower() in words_in_text
         )
-        if not (opener or word in facts.title_set or (word.endswith(("'s", "’s")) and len(words) > 1)):
+        if not (opener or word in facts.title_set or word.lower() in _stop_words()):
             break
         words.pop(0)
     if len(words) < fewest:
         return None
-    start, end = start + words[0].start(), start + words[-1].end()
+    start, end = start + words[0].start(), (end_cut or start + words[-1].end())
     name = text[start:end]
     if name in facts.title_set or any(name.endswith(" " + title) for title in facts.title_set):
         return None  # `Tesco Chief Executive`: a title, not a name
@@ -595,6 +609,12 @@ def _retype(text: str, candidate: Candidate) -> Candidate:
     return candidate
 
 
+def _is_country(name: str) -> bool:
+    """`Wales`, `Great Britain`, `Europe`: a country's or continent's name, which stays a place."""
+    facts = knowledge()
+    return name in facts.countries or facts.known_types.get(name) == EntityType.PLACE.value
+
+
 @cache
 def _organisation_apposition() -> re.Pattern[str]:
     """`Yukos, the Russian oil giant`, `Tesco, a retailer`: what follows the name says what it is."""
@@ -615,7 +635,6 @@ def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
     (`Southampton boss`, `Yukos chief executive`) is one throughout, and the surname of a person
     named in full is that person, even where it is also a country's name (`Eddie Jordan`, then
     `Jordan`). A country stays a place (national teams are written so) and a nationality a group."""
-    facts = knowledge()
     before_roles: set[str] = set()  # the words before each `boss`, `'s striker`: `Southampton`, `West Ham`
     for role in _organisation_role_after().finditer(text):
         before = text[max(0, role.start() - 60) : role.start()]
@@ -624,7 +643,7 @@ def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
         c.text
         for c in found
         if c.text in before_roles
-        and c.text not in facts.countries
+        and not _is_country(c.text)
         and c.type is not EntityType.GROUP
         and (c.type is not EntityType.PERSON or " " not in c.text)
     }

@@ -227,3 +227,14 @@ def test_a_surname_that_is_also_a_country_stays_the_person(project: Project) -> 
     jordan = entity_named(corpus, "Jordan")
     assert (jordan.name, jordan.type) == ("Eddie Jordan", EntityType.PERSON)
     assert entity_named(corpus, "Spain").type is EntityType.PLACE
+
+
+def test_a_pattern_name_has_no_owner_function_word_or_possessive(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Former Downing Street staff met the Bank of England's Monetary Policy Committee, and "
+        "the Association of Chief Police Officers' report was published.",
+    )
+    names = {text for text, _ in mentions(corpus)}
+    assert {"Downing Street", "Monetary Policy Committee", "Association of Chief Police Officers"} <= names
+    assert not any(name.startswith("Former") or name.endswith(("'s", "'")) for name in names)
