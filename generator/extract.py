@@ -178,13 +178,15 @@ def extract_from_model(
             candidates.extend(_candidates(text, start, end, kind))
     candidates.extend(_dateline_candidate(article))
     candidates.extend(_list_siblings(text, candidates))
-    candidates = _with_pattern_names(text, sentences, candidates)
+    starts = {start for start, _ in sentences}
+    words = set(_PLAIN_WORD.findall(text))
+    candidates = _with_pattern_names(text, starts, words, candidates)
     acronyms = _defined_acronyms(text)
     candidates = _split_acronym_tails(candidates, acronyms)
     listed = {(c.start, c.end) for c in candidates if c.rule == "list"}
     candidates = [c for c in candidates if c.rule == "list" or (c.start, c.end) not in listed]
     candidates = _without_titles_of_works(text, candidates)
-    candidates = _without_sentence_openers(text, sentences, candidates)
+    candidates = _without_sentence_openers(text, starts, words, candidates)
     fixed = sorted(
         _one_sense(text, {_retype(text, c) for c in candidates}),
         key=lambda c: (c.start, c.end, c.type, c.rule, c.text),
@@ -390,8 +392,9 @@ def _name_patterns() -> tuple[tuple[re.Pattern[str], EntityType, str, int], ...]
 
     # `Southampton boss Harry Redknapp`, `Yukos chief executive Steven Theede`: a club or company
     # before a role in it
-    roles = "|".join(sorted(facts.organisation_roles))
-    team = re.compile(rf"(?P<name>{_NAME_WORD}(?: +{_NAME_WORD}){{0,2}}?)(?:['’]s)? +(?:{roles}) +[A-Z]")
+    team = re.compile(
+        rf"(?P<name>{_NAME_WORD}(?: +{_NAME_WORD}){{0,2}}?){_organisation_role_after().pattern} +[A-Z]"
+    )
     return (
         (head_of, EntityType.ORGANIZATION, "organisation name", 2),
         (ends_in(facts.organisation_suffixes), EntityType.ORGANIZATION, "organisation name", 2),
@@ -401,17 +404,16 @@ def _name_patterns() -> tuple[tuple[re.Pattern[str], EntityType, str, int], ...]
 
 
 def _with_pattern_names(
-    text: str, sentences: Sequence[tuple[int, int]], found: list[Candidate]
+    text: str, starts: set[int], words: set[str], found: list[Candidate]
 ) -> list[Candidate]:
     """`Liberal Democrat`, `Board of Deputies of British Jews`, `Commission for Racial Equality`,
     `British Retail Consortium`, `Millennium Stadium`: names the model cut short or missed, found
     among the well-known names of several words or by how organisations and places are named.
 
     A match gives way to a model name that runs past either end of it; the names inside it are
-    replaced by it (a name nested in a longer one is not a mention of its own).
+    replaced by it (a name nested in a longer one is not a mention of its own). `starts` are
+    where sentences start, `words` every word of the text as written.
     """
-    starts = {start for start, _ in sentences}
-    words = set(_PLAIN_WORD.findall(text))
     by_span: defaultdict[tuple[int, int], list[Candidate]] = defaultdict(list)
     for candidate in found:
         by_span[(candidate.start, candidate.end)].append(candidate)
@@ -509,15 +511,13 @@ def _without_titles_of_works(text: str, found: list[Candidate]) -> list[Candidat
 
 
 def _without_sentence_openers(
-    text: str, sentences: Sequence[tuple[int, int]], found: list[Candidate]
+    text: str, starts: set[int], words: set[str], found: list[Candidate]
 ) -> list[Candidate]:
     """`Digital multi-channel TV is ...`: one capitalised word opening a sentence, written in lower
     case elsewhere in the article and never capitalised mid-sentence, is not a name."""
-    starts = {start for start, _ in sentences}
     openers = [c for c in found if " " not in c.text and c.start in starts and c.rule == "model"]
     if not openers:
         return found
-    words = set(_PLAIN_WORD.findall(text))
     dropped = set()
     for word in {c.text for c in openers if c.text.lower() in words}:
         if all(_opens_sentence(text, m.start()) for m in re.finditer(rf"\b{re.escape(word)}\b", text)):
@@ -590,16 +590,14 @@ def _retype(text: str, candidate: Candidate) -> Candidate:
     nouns = "|".join(sorted(facts.place_nouns))
     if re.search(rf"\b(?:{nouns})\s+of\s+(?:[A-Z][\w’'-]*\s+(?:and|or)\s+)?$", before):
         return Candidate(candidate.start, candidate.end, candidate.text, EntityType.PLACE, "place noun")
-    roles = "|".join(sorted(facts.person_roles))
-    if candidate.type is not EntityType.PERSON and (
-        re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}(?:{roles})\b", after) and " " in candidate.text
-    ):
+    person_apposition, organisation_apposition = _appositions()
+    if candidate.type is not EntityType.PERSON and person_apposition.match(after) and " " in candidate.text:
         return Candidate(candidate.start, candidate.end, candidate.text, EntityType.PERSON, "role")
     full_name = candidate.type is EntityType.PERSON and " " in candidate.text  # `John Smith, a party member`
     if (
         candidate.type is not EntityType.ORGANIZATION
         and not full_name
-        and _organisation_apposition().match(after)
+        and organisation_apposition.match(after)
     ):
         return Candidate(
             candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "apposition"
@@ -616,17 +614,23 @@ def _is_country(name: str) -> bool:
 
 
 @cache
-def _organisation_apposition() -> re.Pattern[str]:
-    """`Yukos, the Russian oil giant`, `Tesco, a retailer`: what follows the name says what it is."""
-    plurals = knowledge().organisation_nouns
+def _appositions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What follows a name says what it is: `X, a spokeswoman for ...` (a person), `Yukos, the
+    Russian oil giant,` (an organisation: the noun must close the description, or `John Smith, a
+    Labour party member` would be one)."""
+    facts = knowledge()
+    plurals = facts.organisation_nouns
     nouns = {noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] for noun in plurals} | {"giant", "maker"}
-    return re.compile(
-        rf",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}(?:{'|'.join(sorted(nouns))})(?=\s*[,.;:)]|$)"
+    described = r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,{}}}(?:{})"
+    return (
+        re.compile(described.format(2, "|".join(sorted(facts.person_roles))) + r"\b"),
+        re.compile(described.format(3, "|".join(sorted(nouns))) + r"(?=\s*[,.;:)]|$)"),
     )
 
 
 @cache
 def _organisation_role_after() -> re.Pattern[str]:
+    """`'s striker`, ` chief executive`: a role in a club or company, right after its name."""
     return re.compile(rf"(?:['’]s)? +(?:{'|'.join(sorted(knowledge().organisation_roles))})\b")
 
 

@@ -45,10 +45,15 @@ class Score:
         return 2 * self.precision * self.recall / total if total else 0.0
 
 
+def written_as(entry: dict[str, object], names: frozenset[str]) -> bool:
+    """Whether a predicted entity, written as `names` in the article, is this gold entry."""
+    surfaces = {str(s).casefold() for s in entry["surfaces"]}  # type: ignore[attr-defined]
+    return bool({name.casefold() for name in names} & surfaces)
+
+
 def score(gold: list[dict[str, object]], predicted: Predicted, typed: bool) -> Score:
     def matches(kind: str, names: frozenset[str], entry: dict[str, object]) -> bool:
-        surfaces = {str(s).casefold() for s in entry["surfaces"]}  # type: ignore[attr-defined]
-        return bool({n.casefold() for n in names} & surfaces) and (not typed or kind == entry["type"])
+        return written_as(entry, names) and (not typed or kind == entry["type"])
 
     hits = sum(1 for kind, names in predicted.values() if any(matches(kind, names, g) for g in gold))
     found = sum(1 for g in gold if any(matches(kind, names, g) for kind, names in predicted.values()))
@@ -143,17 +148,15 @@ def errors(gold: dict[str, list[dict[str, object]]], predictions: dict[str, Pred
     lines = []
     for article, entries in gold.items():
         lines.append(f"{article}:")
-        surfaces = [({str(s).casefold() for s in e["surfaces"]}, e) for e in entries]  # type: ignore[attr-defined]
         found = set()
         for kind, names in predictions.get(article, {}).values():
-            folded = {n.casefold() for n in names}
-            matched = [entry for forms, entry in surfaces if forms & folded]
+            matched = [entry for entry in entries if written_as(entry, names)]
             found.update(id(entry) for entry in matched)
             if not matched:
                 lines.append(f"  extra   {kind:<12} {', '.join(sorted(names))}")
             elif all(entry["type"] != kind for entry in matched):
                 lines.append(f"  type    {kind:<12} {', '.join(sorted(names))} (gold: {matched[0]['type']})")
-        for _, entry in surfaces:
+        for entry in entries:
             if id(entry) not in found:
                 lines.append(f"  missed  {entry['type']:<12} {', '.join(entry['surfaces'])}")  # type: ignore[arg-type]
     return lines
