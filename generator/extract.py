@@ -188,7 +188,7 @@ def extract_from_model(
     candidates = _without_titles_of_works(text, candidates)
     candidates = _without_sentence_openers(text, starts, words, candidates)
     fixed = sorted(
-        _one_sense(text, {_retype(text, c) for c in candidates}),
+        _without_function_words(_one_sense(text, {_retype(text, c) for c in candidates})),
         key=lambda c: (c.start, c.end, c.type, c.rule, c.text),
     )
     return Extraction(article.id, tuple(fixed), sentences, acronyms, _unpunctuated(text))
@@ -228,7 +228,7 @@ def _sentences(article: Article, spans: list[tuple[int, int]]) -> tuple[tuple[in
     return tuple(result)
 
 
-_SPAN_BREAK = re.compile(r"(,\s+|\s+[-–—]\s+)")
+_SPAN_BREAK = re.compile(r"(,\s+|\s+[-–—]\s+|\s*[()]\s*)")
 _SCORE = re.compile(r"\s+\d+-\d+$")
 _PORTFOLIO_TITLE = re.compile(r" (?:Secretary|Minister)\b")
 _TRAILING_LOWER = re.compile(r"(?: [a-z][a-z’'-]*)+$")
@@ -239,7 +239,8 @@ _INDEX_NUMBER = re.compile(r" (?!19\d\d|20\d\d)\d{2,4}\b(?![.,]\d)")
 
 
 def _candidates(text: str, start: int, end: int, kind: EntityType) -> list[Candidate]:
-    """One model span -> clean names: no `the`, possessive, title, score; split at commas and dashes."""
+    """One model span -> clean names: no `the`, possessive, title, score; split at commas, dashes
+    and brackets (`International Labour Organisation (ILO`, `Fabien Pelous (Stade Toulousain`)."""
     found = []
     offset = start
     for part in _SPAN_BREAK.split(text[start:end]):
@@ -338,7 +339,7 @@ def _list_siblings(text: str, found: list[Candidate]) -> list[Candidate]:
     return added
 
 
-_NAME_WORD = r"[A-Z][\w’'&-]*"
+_NAME_WORD = r"(?<![\w’'&.-])[A-Z][\w’'&-]*"  # a whole word: not the `R` of `QPR`
 _PLAIN_WORD = re.compile(r"\b\w+\b")
 _WORD_START = re.compile(r"(?<![\w’'&.-])\w")
 _OPENERS = frozenset({"A", "An", "And", "As", "At", "But", "For", "If", "In", "On", "The", "When", "While"})
@@ -493,6 +494,8 @@ def _name_span(
         return None
     start, end = start + words[0].start(), (end_cut or start + words[-1].end())
     name = text[start:end]
+    if sum(char.isalpha() for char in name) < 2:
+        return None  # `Denise Lewis' coach`: only the possessive was left
     if name in facts.title_set or any(name.endswith(" " + title) for title in facts.title_set):
         return None  # `Tesco Chief Executive`: a title, not a name
     return start, end
@@ -602,7 +605,9 @@ def _retype(text: str, candidate: Candidate) -> Candidate:
         return Candidate(
             candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "apposition"
         )
-    if is_acronym(candidate.text) and candidate.type is EntityType.PERSON:
+    if candidate.type is EntityType.PERSON and (
+        is_acronym(candidate.text) or any(char.isdigit() for char in candidate.text)
+    ):  # `BBC`, `BBC1`, `O2`: no one's name
         return Candidate(candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "acronym")
     return candidate
 
@@ -662,6 +667,19 @@ def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
             c = Candidate(c.start, c.end, c.text, EntityType.PERSON, "surname")
         result.append(c)
     return result
+
+
+def _without_function_words(found: list[Candidate]) -> list[Candidate]:
+    """`The` left of `Jerry Springer - The Opera`: a word like `the` or `which` names no one, and an
+    alias that is one would be linked in every article. A surname or first name that is also
+    such a word (`Theresa May`, then `May`) stays, as do acronyms (`US`, `WHO`)."""
+    people = [c.text for c in found if c.type is EntityType.PERSON and " " in c.text]
+    in_full = {word for name in people for word in name.split()}
+    return [
+        c
+        for c in found
+        if " " in c.text or c.text.isupper() or c.text in in_full or c.text.lower() not in _stop_words()
+    ]
 
 
 def _cache_path(cache_dir: Path, identity: str, article: Article) -> Path:

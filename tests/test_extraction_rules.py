@@ -8,6 +8,8 @@ from errors on BBC articles (tests/gold, `unseen`); none of these texts is from 
 from __future__ import annotations
 
 from generator.build import Project, build
+from generator.extract import extract_articles
+from generator.load import parse_article
 from generator.model import Corpus, EntityType
 from tests.test_entities import entity_named, write_seed
 
@@ -238,3 +240,43 @@ def test_a_pattern_name_has_no_owner_function_word_or_possessive(project: Projec
     names = {text for text, _ in mentions(corpus)}
     assert {"Downing Street", "Monetary Policy Committee", "Association of Chief Police Officers"} <= names
     assert not any(name.startswith("Former") or name.endswith(("'s", "'")) for name in names)
+
+
+def test_a_function_word_is_never_a_name(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Critics praised the hit show Jerry Springer - The Opera. The cast will tour, and The "
+        "producers said the show would open in Glasgow.",
+    )
+    assert "The" not in {entity.name for entity in corpus.entities}
+    assert not [text for text, _ in mentions(corpus) if text.lower() == "the"]
+
+
+def test_a_name_stops_at_a_bracket(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "The International Labour Organisation (ILO) said jobs were lost. Fabien Pelous (Stade "
+        "Toulousain) will captain the side.",
+    )
+    found = mentions(corpus)
+    assert ("International Labour Organisation", "organization") in found
+    assert not [text for text, _ in found if "(" in text or ")" in text]
+
+
+def test_a_name_with_a_digit_or_in_capitals_is_no_persons(project: Project) -> None:
+    corpus = corpus_of(project, "The final was shown on BBC1, and O2 sponsored the coverage.")
+    found = dict(mentions(corpus))
+    assert found.get("BBC1") in (None, "organization") and found.get("O2") in (None, "organization")
+    assert "person" not in found.values()
+
+
+def test_a_name_before_a_role_is_never_a_bare_possessive_or_part_of_a_word() -> None:
+    text = (
+        "Among those interviewed was Denise Lewis' coach Charles van Commenee. The club signed "
+        "Generoso Rossi. R's manager Ian Holloway said so, as did eBay boss Meg Whitman."
+    )
+    extraction = extract_articles([parse_article(text, "story", "seeds/story.txt")])[0][0]
+    found = [candidate.text for candidate in extraction.candidates]
+    assert "Charles van Commenee" in found and "Ian Holloway" in found
+    assert [name for name in found if sum(char.isalpha() for char in name) < 2] == []
+    assert "Bay" not in found
