@@ -230,6 +230,7 @@ def _sentences(article: Article, spans: list[tuple[int, int]]) -> tuple[tuple[in
 
 _SPAN_BREAK = re.compile(r"(,\s+|\s+[-–—]\s+|\s*[()]\s*)")
 _SCORE = re.compile(r"\s+\d+-\d+$")
+_PERSON_NUMBER = re.compile(r"(?: [\d-]+)+$")  # `Greg Rusedski 4-`, `Byrne 33`: a score or shirt number
 _PORTFOLIO_TITLE = re.compile(r" (?:Secretary|Minister)\b")
 _TRAILING_LOWER = re.compile(r"(?: [a-z][a-z’'-]*)+$")
 _EVENT_AFTER = re.compile(r" (?:[Aa]wards?|[Pp]rizes?)\b")
@@ -262,6 +263,9 @@ def _clean(text: str, start: int, end: int, kind: EntityType) -> Candidate | Non
     if title:
         start = end - len(name)
         kind = EntityType.PERSON if kind is not EntityType.PLACE else kind
+    number = _PERSON_NUMBER.search(name) if kind is EntityType.PERSON else None
+    if number and number.start() > 0:
+        name, end = name[: number.start()], end - len(number.group())
     trailing = _TRAILING_LOWER.search(name)  # `Forum for the Future research`
     if trailing and trailing.start() > 0:
         name, end = name[: trailing.start()], end - len(trailing.group())
@@ -340,6 +344,8 @@ def _list_siblings(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 _NAME_WORD = r"(?<![\w’'&.-])[A-Z][\w’'&-]*"  # a whole word: not the `R` of `QPR`
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|across|around|throughout) $")
 _PLAIN_WORD = re.compile(r"\b\w+\b")
 _WORD_START = re.compile(r"(?<![\w’'&.-])\w")
 _OPENERS = frozenset({"A", "An", "And", "As", "At", "But", "For", "If", "In", "On", "The", "When", "While"})
@@ -396,11 +402,15 @@ def _name_patterns() -> tuple[tuple[re.Pattern[str], EntityType, str, int], ...]
     team = re.compile(
         rf"(?P<name>{_NAME_WORD}(?: +{_NAME_WORD}){{0,2}}?){_organisation_role_after().pattern} +[A-Z]"
     )
+    # `gas firm Gazprom`, `rock group Evanescence` (not `film maker` or `publisher`: they may be people)
+    nouns = "|".join(sorted(_organisation_nouns() - {"maker", "publisher"}))
+    after_noun = re.compile(rf"\b(?:{nouns}) +(?P<name>{_NAME_WORD}(?: +{_NAME_WORD}){{0,3}})")
     return (
         (head_of, EntityType.ORGANIZATION, "organisation name", 2),
         (ends_in(facts.organisation_suffixes), EntityType.ORGANIZATION, "organisation name", 2),
         (ends_in(facts.place_suffixes), EntityType.PLACE, "place name", 2),
         (team, EntityType.ORGANIZATION, "club or company", 1),
+        (after_noun, EntityType.ORGANIZATION, "organisation noun", 1),
     )
 
 
@@ -439,6 +449,8 @@ def _with_pattern_names(
         for match in pattern.finditer(text):
             overlapping = spans.overlapping(match.start("name"), match.end("name"))
             near = [candidate for span in overlapping for candidate in by_span[span]]
+            if near and rule == "organisation noun":
+                continue  # only for a name the model missed: `giant ISP AOL` is `AOL`
             span = _name_span(text, match.start("name"), match.end("name"), starts, words, near, fewest)
             if span is None:
                 continue
@@ -606,7 +618,8 @@ def _retype(text: str, candidate: Candidate) -> Candidate:
             candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "apposition"
         )
     if candidate.type is EntityType.PERSON and (
-        is_acronym(candidate.text) or any(char.isdigit() for char in candidate.text)
+        is_acronym(candidate.text)
+        or (" " not in candidate.text and any(char.isdigit() for char in candidate.text))
     ):  # `BBC`, `BBC1`, `O2`: no one's name
         return Candidate(candidate.start, candidate.end, candidate.text, EntityType.ORGANIZATION, "acronym")
     return candidate
@@ -619,13 +632,20 @@ def _is_country(name: str) -> bool:
 
 
 @cache
+def _organisation_nouns() -> frozenset[str]:
+    """`company`, `retailer`, `giant`: the singular nouns that say a name is an organisation's."""
+    plurals = knowledge().organisation_nouns
+    singulars = {noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] for noun in plurals}
+    return frozenset(singulars | {"giant", "maker"})
+
+
+@cache
 def _appositions() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """What follows a name says what it is: `X, a spokeswoman for ...` (a person), `Yukos, the
     Russian oil giant,` (an organisation: the noun must close the description, or `John Smith, a
     Labour party member` would be one)."""
     facts = knowledge()
-    plurals = facts.organisation_nouns
-    nouns = {noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] for noun in plurals} | {"giant", "maker"}
+    nouns = _organisation_nouns()
     described = r",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,{}}}(?:{})"
     return (
         re.compile(described.format(2, "|".join(sorted(facts.person_roles))) + r"\b"),
@@ -639,28 +659,55 @@ def _organisation_role_after() -> re.Pattern[str]:
     return re.compile(rf"(?:['’]s)? +(?:{'|'.join(sorted(knowledge().organisation_roles))})\b")
 
 
+@cache
+def _organisation_noun_before() -> re.Pattern[str]:
+    """`gas firm `, `Premiership side `, `rock group `: a noun for an organisation right before its
+    name, on the same line. (`rival` is left out: rivals are as often people.)"""
+    nouns = sorted(_organisation_nouns() | {"unit", "subsidiary", "outfit", "label"})
+    return re.compile(rf"\b(?:{'|'.join(nouns)}) +(?={_NAME_WORD})")
+
+
 def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
     """Within one article a name keeps one sense: a club or company named as one once
-    (`Southampton boss`, `Yukos chief executive`) is one throughout, and the surname of a person
-    named in full is that person, even where it is also a country's name (`Eddie Jordan`, then
-    `Jordan`). A country stays a place (national teams are written so) and a nationality a group."""
+    (`Southampton boss`, `Yukos chief executive`, `gas firm Gazprom`) is one throughout, and the
+    surname of a person named in full is that person, even where it is also a country's name
+    (`Eddie Jordan`, then `Jordan`). A country stays a place (national teams are written so) and a
+    nationality a group."""
     before_roles: set[str] = set()  # the words before each `boss`, `'s striker`: `Southampton`, `West Ham`
     for role in _organisation_role_after().finditer(text):
         before = text[max(0, role.start() - 60) : role.start()]
         before_roles.update(before[word.start() :] for word in _WORD_START.finditer(before))
+    after_nouns: set[str] = set()  # the name after each `gas firm`, and the words that start it
+    for noun in _organisation_noun_before().finditer(text):
+        name = _NAME_RUN.match(text, noun.end())
+        if name:
+            words = name.group().split(" ")
+            after_nouns.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
     organisations = {
         c.text
         for c in found
-        if c.text in before_roles
-        and not _is_country(c.text)
-        and c.type is not EntityType.GROUP
+        if not _is_country(c.text)
         and (c.type is not EntityType.PERSON or " " not in c.text)
+        and (c.text in after_nouns or (c.text in before_roles and c.type is not EntityType.GROUP))
     }
-    surnames = {c.text.rsplit(" ", 1)[-1] for c in found if c.type is EntityType.PERSON and " " in c.text}
+    in_full = [c.text.split(" ") for c in found if c.type is EntityType.PERSON and " " in c.text]
+    surnames = {words[-1] for words in in_full}
+    # `activists in Kent`: a lone word the model took for a person, which no one in the article is called
+    places = {
+        c.text
+        for c in found
+        if c.type is EntityType.PERSON
+        and " " not in c.text
+        and not any(c.text in words for words in in_full)
+        and _PLACE_PREPOSITION.search(text, max(0, c.start - 12), c.start)
+        and not text.startswith(("'", "’"), c.end)
+    }
     result = []
     for c in found:
         if c.text in organisations and c.type is not EntityType.ORGANIZATION and c.rule == "model":
             c = Candidate(c.start, c.end, c.text, EntityType.ORGANIZATION, "club or company")
+        elif c.text in places and c.type is EntityType.PERSON and c.rule == "model":
+            c = Candidate(c.start, c.end, c.text, EntityType.PLACE, "place preposition")
         elif c.text in surnames and (
             (c.type is EntityType.ORGANIZATION and c.rule == "model") or c.rule == "country"
         ):
@@ -670,15 +717,20 @@ def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
 
 
 def _without_function_words(found: list[Candidate]) -> list[Candidate]:
-    """`The` left of `Jerry Springer - The Opera`: a word like `the` or `which` names no one, and an
-    alias that is one would be linked in every article. A surname or first name that is also
-    such a word (`Theresa May`, then `May`) stays, as do acronyms (`US`, `WHO`)."""
+    """`The` left of `Jerry Springer - The Opera`: a word like `the` or `which` names no person,
+    place or group, and an alias that is one would be linked in every article. A surname or first
+    name that is also such a word (`Theresa May`, then `May`) stays, as do acronyms (`US`, `WHO`)
+    and organisations (the retailer `Next`)."""
     people = [c.text for c in found if c.type is EntityType.PERSON and " " in c.text]
     in_full = {word for name in people for word in name.split()}
     return [
         c
         for c in found
-        if " " in c.text or c.text.isupper() or c.text in in_full or c.text.lower() not in _stop_words()
+        if " " in c.text
+        or c.text.isupper()
+        or c.type is EntityType.ORGANIZATION
+        or c.text in in_full
+        or c.text.lower() not in _stop_words()
     ]
 
 

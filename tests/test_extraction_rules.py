@@ -280,3 +280,30 @@ def test_a_name_before_a_role_is_never_a_bare_possessive_or_part_of_a_word() -> 
     assert "Charles van Commenee" in found and "Ian Holloway" in found
     assert [name for name in found if sum(char.isalpha() for char in name) < 2] == []
     assert "Bay" not in found
+
+
+def test_a_name_after_a_noun_for_an_organisation_is_one_throughout(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Shares in the Russian gas firm Gazprom rose on Monday. Gazprom said its profits would "
+        "double. Security firm MessageLabs fell, and the Swiss food and drink giant Nestle had "
+        "warned. Nestle said sales were weak in China. Documentary maker Michael Cockerell was there.",
+    )
+    found = mentions(corpus)
+    assert found.count(("Gazprom", "organization")) == 2
+    assert ("MessageLabs", "organization") in found
+    assert found.count(("Nestle", "organization")) == 2
+    assert ("China", "place") in found and ("Michael Cockerell", "person") in found
+
+
+def test_a_lone_word_after_in_that_names_no_one_in_the_article_is_a_place(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Labour activists in Kent heard the speech. Officials in Powys said the roads were closed, "
+        "and a concert in Glasgow was cancelled. Glasgow will host another next year. Robbie Fowler "
+        "scored, and the goal resulted in Fowler celebrating.",
+    )
+    found = mentions(corpus)
+    assert ("Kent", "place") in found and ("Powys", "place") in found
+    assert found.count(("Glasgow", "place")) == 2
+    assert ("Fowler", "person") in found
