@@ -300,7 +300,8 @@ def _dateline_candidate(article: Article) -> list[Candidate]:
     return [Candidate(0, len(place), head, EntityType.PLACE, "dateline")]
 
 
-_LIST_ITEM = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al|el|de|of|&)){0,4}"  # bounded: no runaway backtracking
+# bounded: no runaway backtracking; `al`, `de` and `of` as whole words (`Big Food all said` ends at `Food`)
+_LIST_ITEM = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|(?:al|el|de|of)\b|&)){0,4}"
 _LIST = re.compile(rf"{_LIST_ITEM}(?:,\s+{_LIST_ITEM})+,?\s+and\s+{_LIST_ITEM}")
 
 
@@ -309,13 +310,15 @@ def _list_siblings(text: str, found: list[Candidate]) -> list[Candidate]:
 
     A list of three or more right after a noun that says what its items are (`retailers -
     including HMV, Monsoon, Jessops, Body Shop and Tesco`, `the towns of ...`) is of that kind.
-    Otherwise, when places are the most common type the model gives the items, the other
-    capitalised items of the list are places too.
+    Otherwise, when places, or organisations (at least two), are the most common type the model
+    gives the items, the other capitalised items of the list are of that type too.
     """
     facts = knowledge()
     nouns = "|".join(sorted(facts.organisation_nouns | facts.place_nouns))
     said = re.compile(rf"\b({nouns})(?: *[-–—,:]? *(?:including|such as|like|of|namely))? *[-–—,:]? *$")
     by_span = {(c.start, c.end): c for c in found}
+    people = {c.text for c in found if c.type is EntityType.PERSON and " " in c.text}
+    people |= {word for name in people for word in name.split(" ")}  # and what they are called for short
     added: list[Candidate] = []
     for match in _LIST.finditer(text):
         items = [
@@ -333,11 +336,26 @@ def _list_siblings(text: str, found: list[Candidate]) -> list[Candidate]:
         elif not types:
             continue
         else:
-            kind = EntityType.PLACE
-            if types[kind] == 0 or any(n > types[kind] for other, n in types.items() if other is not kind):
+            places, organisations = types[EntityType.PLACE], types[EntityType.ORGANIZATION]
+            if places and all(n <= places for n in types.values()):
+                kind = EntityType.PLACE  # places win a tie
+            elif organisations >= 2 and all(
+                n < organisations for k, n in types.items() if k is not EntityType.ORGANIZATION
+            ):
+                kind = EntityType.ORGANIZATION
+            else:
                 continue
         for start, end in items:
             existing = by_span.get((start, end))
+            if (
+                existing is not None
+                and kind is EntityType.ORGANIZATION
+                and (
+                    _is_country(existing.text)
+                    or (existing.type is EntityType.PERSON and existing.text in people)
+                )
+            ):
+                continue  # `Chelsea, Arsenal and England`: a country stays a place, a person a person
             if existing is None or existing.type is not kind:
                 added.append(Candidate(start, end, text[start:end], kind, "list"))
     return added
@@ -345,6 +363,7 @@ def _list_siblings(text: str, found: list[Candidate]) -> list[Candidate]:
 
 _NAME_WORD = r"(?<![\w’'&.-])[A-Z][\w’'&-]*"  # a whole word: not the `R` of `QPR`
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}")
+_A_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")  # `3-1`, `17-16`
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|across|around|throughout) $")
 _PLAIN_WORD = re.compile(r"\b\w+\b")
 _WORD_START = re.compile(r"(?<![\w’'&.-])\w")
@@ -667,6 +686,16 @@ def _organisation_noun_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(nouns)}) +(?={_NAME_WORD})")
 
 
+@cache
+def _sport_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(sorted(knowledge().sport_words))})\b")
+
+
+@cache
+def _team_cue_before() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(sorted(knowledge().team_cues))}) $")
+
+
 def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
     """Within one article a name keeps one sense: a club or company named as one once
     (`Southampton boss`, `Yukos chief executive`, `gas firm Gazprom`) is one throughout, and the
@@ -683,15 +712,28 @@ def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
         if name:
             words = name.group().split(" ")
             after_nouns.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
+    in_full = [c.text.split(" ") for c in found if c.type is EntityType.PERSON and " " in c.text]
+    surnames = {words[-1] for words in in_full}
+    scored = _A_SCORE.search(text) is not None or _sport_word().search(text) is not None  # not the charts
+    after_cues = {  # `a 3-1 win over Aston Villa`, `Mido joined Tottenham`
+        c.text
+        for c in found
+        if scored
+        and c.type in (EntityType.PERSON, EntityType.PLACE)
+        and c.text not in surnames
+        and _team_cue_before().search(text, max(0, c.start - 20), c.start)
+    }
     organisations = {
         c.text
         for c in found
         if not _is_country(c.text)
         and (c.type is not EntityType.PERSON or " " not in c.text)
-        and (c.text in after_nouns or (c.text in before_roles and c.type is not EntityType.GROUP))
+        and (
+            c.text in after_nouns
+            or c.text in after_cues
+            or (c.text in before_roles and c.type is not EntityType.GROUP)
+        )
     }
-    in_full = [c.text.split(" ") for c in found if c.type is EntityType.PERSON and " " in c.text]
-    surnames = {words[-1] for words in in_full}
     # `activists in Kent`: a lone word the model took for a person, which no one in the article is called
     places = {
         c.text

@@ -41,6 +41,8 @@ class Knowledge:
     organisation_suffixes: frozenset[str]
     work_nouns: frozenset[str]
     organisation_roles: frozenset[str]
+    team_cues: frozenset[str]
+    sport_words: frozenset[str]
     countries: frozenset[str]
     """ISO 3166 names (pycountry) and the other names news gives countries."""
 
@@ -69,6 +71,8 @@ def knowledge() -> Knowledge:
         organisation_suffixes=frozenset(data["organisation_suffixes"]),
         work_nouns=frozenset(data["work_nouns"]),
         organisation_roles=frozenset(data["organisation_roles"]),
+        team_cues=frozenset(data["team_cues"]),
+        sport_words=frozenset(data["sport_words"]),
         countries=frozenset(data["countries"]) | _iso_countries(),
     )
 

@@ -307,3 +307,30 @@ def test_a_lone_word_after_in_that_names_no_one_in_the_article_is_a_place(projec
     assert ("Kent", "place") in found and ("Powys", "place") in found
     assert found.count(("Glasgow", "place")) == 2
     assert ("Fowler", "person") in found
+
+
+def test_a_town_after_a_team_cue_in_a_sports_report_is_its_club(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Striker Jon Daly scored twice as the home side won 2-1 against Rotherham on Saturday. "
+        "Rotherham had led. Defender Alan Jones joined Norwich last month.",
+    )
+    found = mentions(corpus)
+    assert found.count(("Rotherham", "organization")) == 2
+    assert ("Norwich", "organization") in found
+    assert ("Jon Daly", "person") in found and ("Alan Jones", "person") in found
+
+
+def test_a_team_cue_outside_a_sports_report_is_no_cue(project: Project) -> None:
+    corpus = corpus_of(project, "At the awards, Morrissey beat Eminem to the prize for best album.")
+    assert ("Eminem", "organization") not in mentions(corpus)
+
+
+def test_a_list_mostly_of_organisations_is_of_organisations(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Reports from some retailers highlight the weakness of the sector. Morrisons, Woolworths, "
+        "House of Fraser, Marks & Spencer and Big Food all said that sales fell.",
+    )
+    found = mentions(corpus)
+    assert ("Woolworths", "organization") in found and ("Morrisons", "organization") in found
