@@ -744,17 +744,45 @@ def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
         and _PLACE_PREPOSITION.search(text, max(0, c.start - 12), c.start)
         and not text.startswith(("'", "’"), c.end)
     }
+    on_routes = _on_routes(text, found) - organisations
     result = []
     for c in found:
         if c.text in organisations and c.type is not EntityType.ORGANIZATION and c.rule == "model":
             c = Candidate(c.start, c.end, c.text, EntityType.ORGANIZATION, "club or company")
         elif c.text in places and c.type is EntityType.PERSON and c.rule == "model":
             c = Candidate(c.start, c.end, c.text, EntityType.PLACE, "place preposition")
+        elif c.text in on_routes and c.type is not EntityType.PLACE and c.rule == "model":
+            c = Candidate(c.start, c.end, c.text, EntityType.PLACE, "route")
         elif c.text in surnames and (
             (c.type is EntityType.ORGANIZATION and c.rule == "model") or c.rule == "country"
         ):
             c = Candidate(c.start, c.end, c.text, EntityType.PERSON, "surname")
         result.append(c)
+    return result
+
+
+_ROUTE_END = r"(?:the +)?(?P<{}>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){{0,3}})"
+_ROUTE = re.compile(rf"\bfrom +{_ROUTE_END.format('a')} +to +{_ROUTE_END.format('b')}")
+
+
+def _on_routes(text: str, found: set[Candidate]) -> set[str]:
+    """`from Tweedbank to Edinburgh`: the other end of a route from or to a place is a place too,
+    unless it is a person named in full or a group. (`between` is left out: it as often joins the
+    two sides of a dispute or a match, `between Russia and Yukos`.)"""
+    by_span = {(c.start, c.end): c for c in found}
+    result = set()
+    for route in _ROUTE.finditer(text):
+        ends = [by_span.get(route.span(side)) for side in ("a", "b")]
+        if None in ends:
+            continue
+        for one, other in (ends, ends[::-1]):
+            assert one is not None and other is not None
+            if (
+                one.type is EntityType.PLACE
+                and other.type is not EntityType.GROUP
+                and not (other.type is EntityType.PERSON and " " in other.text)
+            ):
+                result.add(other.text)
     return result
 
 

@@ -334,3 +334,14 @@ def test_a_list_mostly_of_organisations_is_of_organisations(project: Project) ->
     )
     found = mentions(corpus)
     assert ("Woolworths", "organization") in found and ("Morrisons", "organization") in found
+
+
+def test_the_other_end_of_a_route_from_a_place_is_a_place(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Campaigners want trains to run through the valley again. A service from Tweedbank to "
+        "Edinburgh could pay its way, and trains would stop at Tweedbank twice an hour.",
+    )
+    found = mentions(corpus)
+    assert ("Edinburgh", "place") in found
+    assert found.count(("Tweedbank", "place")) == 2
