@@ -345,3 +345,14 @@ def test_the_other_end_of_a_route_from_a_place_is_a_place(project: Project) -> N
     found = mentions(corpus)
     assert ("Edinburgh", "place") in found
     assert found.count(("Tweedbank", "place")) == 2
+
+
+def test_a_name_before_an_analyst_or_economist_is_their_firm(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "Sales were weak, said Investec chief economist Philip Shaw. Prices will fall, said Jupiter "
+        "analyst Ian Fogg.",
+    )
+    found = mentions(corpus)
+    assert ("Investec", "organization") in found and ("Jupiter", "organization") in found
+    assert ("Philip Shaw", "person") in found and ("Ian Fogg", "person") in found
