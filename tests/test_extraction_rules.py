@@ -350,8 +350,8 @@ def test_the_other_end_of_a_route_from_a_place_is_a_place(project: Project) -> N
 def test_a_name_before_an_analyst_or_economist_is_their_firm(project: Project) -> None:
     corpus = corpus_of(
         project,
-        "Sales were weak, said Investec chief economist Philip Shaw. Prices will fall, said Jupiter "
-        "analyst Ian Fogg.",
+        "Festive sales were well up on last year. Investec chief economist Philip Shaw said he did "
+        "not expect the pattern to last. Prices will fall, said Jupiter analyst Ian Fogg.",
     )
     found = mentions(corpus)
     assert ("Investec", "organization") in found and ("Jupiter", "organization") in found
