@@ -414,7 +414,8 @@ def _name_patterns() -> tuple[tuple[re.Pattern[str], EntityType, str, int], ...]
     )
 
     def ends_in(words: frozenset[str]) -> re.Pattern[str]:
-        return re.compile(rf"(?P<name>(?:{_NAME_WORD} +){{1,4}}(?:{'|'.join(sorted(words))}))\b")
+        # the word must end the name: `Consumer Electronics Show` is no `Consumer Electronics`
+        return re.compile(rf"(?P<name>(?:{_NAME_WORD} +){{1,4}}(?:{'|'.join(sorted(words))}))\b(?! [A-Z])")
 
     # `Southampton boss Harry Redknapp`, `Yukos chief executive Steven Theede`: a club or company
     # before a role in it

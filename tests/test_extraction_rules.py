@@ -356,3 +356,15 @@ def test_a_name_before_an_analyst_or_economist_is_their_firm(project: Project) -
     found = mentions(corpus)
     assert ("Investec", "organization") in found and ("Jupiter", "organization") in found
     assert ("Philip Shaw", "person") in found and ("Ian Fogg", "person") in found
+
+
+def test_more_organisation_heads_and_endings_and_the_ending_ends_the_name(project: Project) -> None:
+    corpus = corpus_of(
+        project,
+        "The Forum for the Future research found that phones were thrown away. Firms gathered in Las "
+        "Vegas for the annual Consumer Electronics Show, where BridgeHead Software showed its wares.",
+    )
+    found = mentions(corpus)
+    assert ("Forum for the Future", "organization") in found
+    assert ("BridgeHead Software", "organization") in found
+    assert not [text for text, _ in found if text.startswith("Consumer Electronics")]
