@@ -7,7 +7,8 @@ recall and F1 are per article, then averaged over the articles.
 
 Run `python -m tests.entity_eval` for the table (also: the raw spaCy model on the same text), and
 `python -m tests.entity_eval --errors` for every error on the samples and the `unseen` BBC
-articles. The `held_out` articles' errors are never printed: they stay unread by whoever writes rules.
+articles. The errors of the held-out sets (`held_out`, `stories_held_out`, `stories_fresh`) are
+never printed: they stay unread by whoever writes rules.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def report() -> str:
     lines = ["| corpus | system | untyped F1 | typed F1 |", "| --- | --- | --- | --- |"]
     runs = [(f"samples ({len(GOLD['articles'])})", sample_corpus(), GOLD["articles"])]
     if UNSEEN_CORPUS.is_dir():
-        for section in ("unseen", "held_out", "stories_held_out"):
+        for section in ("unseen", "held_out", "stories_held_out", "stories_fresh"):
             corpus, keys = unseen_corpus(section)
             gold = {a: GOLD[section]["articles"][k] for a, k in keys.items()}
             runs.append((f"{section} BBC ({len(gold)})", corpus, gold))
