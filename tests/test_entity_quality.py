@@ -21,10 +21,11 @@ from tests.entity_eval import (
 )
 
 # (untyped, typed) mean per-article F1. Targets from the issue: 0.95 / 0.92 on every corpus.
-SAMPLE_FLOOR = (0.95, 0.92)
-UNSEEN_FLOOR = (0.90, 0.81)  # 29 BBC articles read while writing rules; below target, see README
-HELD_OUT_FLOOR = (0.85, 0.78)  # 25 BBC articles never read while writing rules; below target
+SAMPLE_FLOOR = (0.95, 0.94)
+UNSEEN_FLOOR = (0.90, 0.83)  # 29 BBC articles read while writing rules; below target, see README
+HELD_OUT_FLOOR = (0.86, 0.79)  # 25 BBC articles never read while writing rules; below target
 STORIES_FLOOR = (0.95, 0.91)  # 2 BBC stories (6 articles) never read while writing rules
+FRESH_FLOOR = (0.92, 0.85)  # 3 more stories (6 articles), scored once rules were final; below target
 
 
 def f1s(gold: dict[str, list[dict[str, object]]], predictions: dict[str, Predicted]) -> tuple[float, float]:
@@ -49,7 +50,12 @@ def test_sample_articles_meet_the_gate() -> None:
 
 @pytest.mark.parametrize(
     ("section", "floor"),
-    [("unseen", UNSEEN_FLOOR), ("held_out", HELD_OUT_FLOOR), ("stories_held_out", STORIES_FLOOR)],
+    [
+        ("unseen", UNSEEN_FLOOR),
+        ("held_out", HELD_OUT_FLOOR),
+        ("stories_held_out", STORIES_FLOOR),
+        ("stories_fresh", FRESH_FLOOR),
+    ],
 )
 def test_bbc_articles_meet_the_gate(section: str, floor: tuple[float, float]) -> None:
     if not UNSEEN_CORPUS.is_dir():
