@@ -317,8 +317,7 @@ def _list_siblings(text: str, found: list[Candidate]) -> list[Candidate]:
     nouns = "|".join(sorted(facts.organisation_nouns | facts.place_nouns))
     said = re.compile(rf"\b({nouns})(?: *[-–—,:]? *(?:including|such as|like|of|namely))? *[-–—,:]? *$")
     by_span = {(c.start, c.end): c for c in found}
-    people = {c.text for c in found if c.type is EntityType.PERSON and " " in c.text}
-    people |= {word for name in people for word in name.split(" ")}  # and what they are called for short
+    people = _people_named_in_full(found)
     added: list[Candidate] = []
     for match in _LIST.finditer(text):
         items = [
@@ -689,20 +688,23 @@ def _organisation_noun_before() -> re.Pattern[str]:
 
 @cache
 def _sport_word() -> re.Pattern[str]:
+    """`striker`, `replay`: a word that says an article reports on sport."""
     return re.compile(rf"\b(?:{'|'.join(sorted(knowledge().sport_words))})\b")
 
 
 @cache
 def _team_cue_before() -> re.Pattern[str]:
+    """`a 2-1 win over `, `joined `: words before a team's name, right before it."""
     return re.compile(rf"\b(?:{'|'.join(sorted(knowledge().team_cues))}) $")
 
 
 def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
     """Within one article a name keeps one sense: a club or company named as one once
-    (`Southampton boss`, `Yukos chief executive`, `gas firm Gazprom`) is one throughout, and the
-    surname of a person named in full is that person, even where it is also a country's name
-    (`Eddie Jordan`, then `Jordan`). A country stays a place (national teams are written so) and a
-    nationality a group."""
+    (`Southampton boss`, `Yukos chief executive`, `gas firm Gazprom`, and in a sports report `a
+    2-1 win against Rotherham`) is one throughout; so is a place named as one (`activists in
+    Kent`, `from Tweedbank to Edinburgh`); and the surname of a person named in full is that
+    person, even where it is also a country's name (`Eddie Jordan`, then `Jordan`). A country
+    stays a place (national teams are written so) and a nationality a group."""
     before_roles: set[str] = set()  # the words before each `boss`, `'s striker`: `Southampton`, `West Ham`
     for role in _organisation_role_after().finditer(text):
         before = text[max(0, role.start() - 60) : role.start()]
@@ -713,8 +715,8 @@ def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
         if name:
             words = name.group().split(" ")
             after_nouns.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
-    in_full = [c.text.split(" ") for c in found if c.type is EntityType.PERSON and " " in c.text]
-    surnames = {words[-1] for words in in_full}
+    named = _people_named_in_full(found)
+    surnames = {c.text.rsplit(" ", 1)[-1] for c in found if c.type is EntityType.PERSON and " " in c.text}
     scored = _A_SCORE.search(text) is not None or _sport_word().search(text) is not None  # not the charts
     after_cues = {  # `a 3-1 win over Aston Villa`, `Mido joined Tottenham`
         c.text
@@ -741,7 +743,7 @@ def _one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
         for c in found
         if c.type is EntityType.PERSON
         and " " not in c.text
-        and not any(c.text in words for words in in_full)
+        and c.text not in named
         and _PLACE_PREPOSITION.search(text, max(0, c.start - 12), c.start)
         and not text.startswith(("'", "’"), c.end)
     }
@@ -773,11 +775,10 @@ def _on_routes(text: str, found: set[Candidate]) -> set[str]:
     by_span = {(c.start, c.end): c for c in found}
     result = set()
     for route in _ROUTE.finditer(text):
-        ends = [by_span.get(route.span(side)) for side in ("a", "b")]
-        if None in ends:
+        a, b = by_span.get(route.span("a")), by_span.get(route.span("b"))
+        if a is None or b is None:
             continue
-        for one, other in (ends, ends[::-1]):
-            assert one is not None and other is not None
+        for one, other in ((a, b), (b, a)):
             if (
                 one.type is EntityType.PLACE
                 and other.type is not EntityType.GROUP
@@ -792,17 +793,23 @@ def _without_function_words(found: list[Candidate]) -> list[Candidate]:
     place or group, and an alias that is one would be linked in every article. A surname or first
     name that is also such a word (`Theresa May`, then `May`) stays, as do acronyms (`US`, `WHO`)
     and organisations (the retailer `Next`)."""
-    people = [c.text for c in found if c.type is EntityType.PERSON and " " in c.text]
-    in_full = {word for name in people for word in name.split()}
+    named = _people_named_in_full(found)
     return [
         c
         for c in found
         if " " in c.text
         or c.text.isupper()
         or c.type is EntityType.ORGANIZATION
-        or c.text in in_full
+        or c.text in named
         or c.text.lower() not in _stop_words()
     ]
+
+
+def _people_named_in_full(found: Iterable[Candidate]) -> set[str]:
+    """The people named in full in an article, and each word of their names (`Theresa May`,
+    `Theresa`, `May`): what the article may call them for short."""
+    people = {c.text for c in found if c.type is EntityType.PERSON and " " in c.text}
+    return people | {word for name in people for word in name.split(" ")}
 
 
 def _cache_path(cache_dir: Path, identity: str, article: Article) -> Path:
