@@ -181,7 +181,7 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
     annotations = load_annotations(project.annotations, project.root)
     resolved = resolve_articles(loaded.articles, annotations)
     entities = resolve_entities(extractions, annotations.entities)
-    mentions = link_mentions(resolved.articles, extractions, entities.aliases, entities.weak)
+    mentions = link_mentions(resolved.articles, extractions, entities.aliases, entities.unbacked)
     attributed = resolve_speakers(
         resolved.articles, quotes, mentions, {entity.id: entity for entity in entities.entities}
     )

@@ -73,9 +73,10 @@ class ResolvedEntities:
     entities: tuple[Entity, ...]
     aliases: dict[str, str]
     """Surface form -> entity id, for linking."""
-    weak: dict[str, frozenset[str]]
-    """Single words the model found in only these articles, with no longer name to back them
-    (`May`, `One`): linked there, and elsewhere only if they never occur in lower case."""
+    unbacked: dict[str, frozenset[str]]
+    """Single words with no longer name, list or curation to back them (`May`, `One`, the retailer
+    `Next`), and the articles the model found each in: where a word is also a common word,
+    linking trusts its capital only there (see `link.link_mentions`)."""
     problems: tuple[Problem, ...]
 
 
@@ -109,14 +110,15 @@ def resolve_entities(extractions: Sequence[Extraction], curation: EntityCuration
     problems.extend(curation_problems)
     entities.sort(key=lambda e: (_TYPE_ORDER.index(e.type), e.name.casefold(), e.id))
     aliases = {alias: entity.id for entity in entities for alias in entity.aliases if alias not in ignored}
-    weak = _weak_aliases(entities, extractions, curation)
-    return ResolvedEntities(tuple(entities), aliases, weak, tuple(problems))
+    unbacked = _unbacked_aliases(entities, extractions, curation)
+    return ResolvedEntities(tuple(entities), aliases, unbacked, tuple(problems))
 
 
-def _weak_aliases(
+def _unbacked_aliases(
     entities: list[Entity], extractions: Sequence[Extraction], curation: EntityCuration
 ) -> dict[str, frozenset[str]]:
-    """Aliases that stand on a single model guess: one word, no longer alias, nothing vouching for them."""
+    """Aliases that stand on the model's guesses alone: one word, no longer alias, nothing vouching
+    for them; with the articles the model found each in."""
     vouched = {alias for entry in curation.entities for alias in entry.aliases}
     vouched |= {name for _, names in knowledge().alias_groups for name in names} | set(
         knowledge().known_types
@@ -126,14 +128,14 @@ def _weak_aliases(
     for extraction in extractions:
         for candidate in extraction.candidates:
             found_in[candidate.text].add(extraction.article)
-    weak = {}
+    unbacked = {}
     for entity in entities:
         if entity.curated or any(" " in alias for alias in entity.aliases):
             continue
         for alias in entity.aliases:
-            if alias not in vouched and len(found_in.get(alias, ())) < 2:
-                weak[alias] = frozenset(found_in.get(alias, ()))
-    return weak
+            if alias not in vouched:
+                unbacked[alias] = frozenset(found_in.get(alias, ()))
+    return unbacked
 
 
 def _split_glued(extractions: Sequence[Extraction]) -> list[Candidate]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import ahocorasick  # type: ignore[import-not-found]
 
@@ -24,7 +26,7 @@ _STOP = frozenset(
 _APPOSITION = re.compile(
     r",\s+(?P<label>(?:(?:the|a|an)\s+)?[^,.;:()\"“”]{3,90}?)(?=\s*[,.;:(]|\s+(?:to|who|and)\s)"
 )
-_LOWER_WORD = re.compile(r"\b[a-z][a-z]*\b")
+_WORD = re.compile(r"\b[A-Za-z]+\b")
 _WORD_BEFORE = re.compile(r"([\w’'.-]+)\s*$")
 
 
@@ -32,24 +34,69 @@ def link_mentions(
     articles: Sequence[Article],
     extractions: Sequence[Extraction],
     aliases: Mapping[str, str],
-    weak: Mapping[str, frozenset[str]] | None = None,
+    unbacked: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[Mention, ...]:
-    """`weak` aliases (a single word on one model guess) link only where the model found them,
-    unless the word never appears in lower case anywhere in the corpus (a proper name)."""
-    weak = weak or {}
-    lower_words = _lower_case_words(articles) if weak else set()
-    restricted = {alias: found for alias, found in weak.items() if alias.casefold() in lower_words}
+    """Every occurrence of every alias, except where its capital says little.
+
+    An `unbacked` alias is one word with nothing but the model's guesses behind it, given with the
+    articles the model found it in. Where the model read it, it is always linked. Elsewhere:
+    - found in a single article, and also written in lower case somewhere in the corpus, it is
+      linked nowhere else (the month in "until May" is not `Theresa May`);
+    - written in lower case more often than with a capital (`next`, `government`, not `Arsenal`),
+      it is not linked where it opens a sentence ("Next week" is not the retailer `Next`).
+    """
+    unbacked = unbacked or {}
+    counts = _word_counts(articles) if unbacked else Counter()
+    rules = {
+        alias: _Doubt(found_in, counts[alias.lower()] > 0, counts[alias.lower()] > counts[alias])
+        for alias, found_in in unbacked.items()
+        if counts[alias.lower()]
+    }
     automaton = _automaton(aliases)
     sentences = {extraction.article: extraction.sentences for extraction in extractions}
+    read = {(e.article, c.start) for e in extractions for c in e.candidates if c.text in rules}
     mentions: list[Mention] = []
     for article in articles:
         found = _link_article(article, automaton, sentences.get(article.id, ()))
-        mentions.extend(m for m in found if m.text not in restricted or article.id in restricted[m.text])
+        starts = {start for start, _ in sentences.get(article.id, ())}
+        for mention in found:
+            doubt = rules.get(mention.text)
+            if doubt is None or doubt.allows(mention, article.text, starts, read):
+                mentions.append(mention)
     return tuple(mentions)
 
 
-def _lower_case_words(articles: Sequence[Article]) -> set[str]:
-    return {word for article in articles for word in _LOWER_WORD.findall(article.text)}
+@dataclass(frozen=True, slots=True)
+class _Doubt:
+    """What is known of an unbacked alias that is also a common word."""
+
+    found_in: frozenset[str]
+    written_lower: bool
+    mostly_lower: bool
+
+    def allows(self, mention: Mention, text: str, starts: set[int], read: set[tuple[str, int]]) -> bool:
+        """Whether to link a mention; `read` holds where the model read an unbacked alias."""
+        if (mention.article, mention.start) in read:
+            return True
+        if len(self.found_in) < 2 and self.written_lower and mention.article not in self.found_in:
+            return False
+        return not (self.mostly_lower and _opens_sentence(text, mention.start, starts))
+
+
+def _opens_sentence(text: str, start: int, sentence_starts: set[int]) -> bool:
+    """At a sentence start, or after an opening quote or bracket there (`"Next,` `(Next`)."""
+    lead = start
+    while lead > 0 and text[lead - 1] in "\"“‘'(":
+        lead -= 1
+    return lead in sentence_starts or text[max(0, lead - 20) : lead].rstrip().endswith((".", "!", "?", ":"))
+
+
+def _word_counts(articles: Sequence[Article]) -> Counter[str]:
+    """How often each word is written so (`next` and `Next` apart) in the corpus."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        counts.update(_WORD.findall(article.text))
+    return counts
 
 
 def _automaton(aliases: Mapping[str, str]) -> ahocorasick.Automaton | None:

@@ -884,3 +884,30 @@ def test_a_single_model_guess_of_a_common_word_is_not_linked_everywhere(project:
     linked = {(m.article, m.text) for m in corpus.mentions}
     assert ("b", "May") not in linked
     assert ("b", "Vienna") in linked
+
+
+def test_a_common_word_name_at_a_sentence_start_is_linked_only_where_the_model_read_it(
+    project: Project,
+) -> None:
+    """The retailer `Next` is found by the model in two articles, and `next` is written in lower
+    case more often than not; "Next week" opening a sentence elsewhere is no mention of it, while
+    "rivals such as Next" mid-sentence still is."""
+    write_seed(project, "a.txt", "Retail sales", "Sales at the retailer Next rose 3%, Next said on Thursday.")
+    write_seed(
+        project, "b.txt", "Retail gloom", "Next chief executive Simon Wolfson said next year would be hard."
+    )
+    write_seed(
+        project,
+        "c.txt",
+        "Budget talks",
+        "Ministers met on Monday. Next week, officials will meet rivals such as Next and Tesco.",
+        "The next round comes next month, the next budget next year and the next election after.",
+    )
+    corpus = build(project, write=False).corpus
+    entity = entity_named(corpus, "Next")
+    starts = {(m.article, m.start) for m in corpus.mentions if m.entity == entity.id}
+    article = corpus.get("c")
+    assert article is not None
+    text_c = article.text
+    assert ("c", text_c.index("Next week")) not in starts
+    assert ("c", text_c.index("Next and")) in starts
