@@ -422,7 +422,7 @@ def _name_patterns() -> tuple[tuple[re.Pattern[str], EntityType, str, int], ...]
         rf"(?P<name>{_NAME_WORD}(?: +{_NAME_WORD}){{0,2}}?){_organisation_role_after().pattern} +[A-Z]"
     )
     # `gas firm Gazprom`, `rock group Evanescence` (not `film maker` or `publisher`: they may be people)
-    nouns = "|".join(sorted(_organisation_nouns() - {"maker", "publisher"}))
+    nouns = "|".join(sorted(_nouns_before_names() - {"maker", "publisher"}))
     after_noun = re.compile(rf"\b(?:{nouns}) +(?P<name>{_NAME_WORD}(?: +{_NAME_WORD}){{0,3}})")
     return (
         (head_of, EntityType.ORGANIZATION, "organisation name", 2),
@@ -679,11 +679,16 @@ def _organisation_role_after() -> re.Pattern[str]:
 
 
 @cache
+def _nouns_before_names() -> frozenset[str]:
+    """`gas firm`, `Premiership side`, `rock group`: nouns for an organisation that news writes
+    right before its name. (`rival` is left out: rivals are as often people.)"""
+    return _organisation_nouns() | {"unit", "subsidiary", "outfit", "label"}
+
+
+@cache
 def _organisation_noun_before() -> re.Pattern[str]:
-    """`gas firm `, `Premiership side `, `rock group `: a noun for an organisation right before its
-    name, on the same line. (`rival` is left out: rivals are as often people.)"""
-    nouns = sorted(_organisation_nouns() | {"unit", "subsidiary", "outfit", "label"})
-    return re.compile(rf"\b(?:{'|'.join(nouns)}) +(?={_NAME_WORD})")
+    """A noun for an organisation right before a name, on the same line."""
+    return re.compile(rf"\b(?:{'|'.join(sorted(_nouns_before_names()))}) +(?={_NAME_WORD})")
 
 
 @cache

@@ -47,8 +47,8 @@ def link_mentions(
     """
     unbacked = unbacked or {}
     counts = _word_counts(articles) if unbacked else Counter()
-    rules = {
-        alias: _Doubt(found_in, counts[alias.lower()] > 0, counts[alias.lower()] > counts[alias])
+    rules = {  # the unbacked aliases also written in lower case
+        alias: _Doubt(found_in, mostly_lower=counts[alias.lower()] > counts[alias])
         for alias, found_in in unbacked.items()
         if counts[alias.lower()]
     }
@@ -71,14 +71,13 @@ class _Doubt:
     """What is known of an unbacked alias that is also a common word."""
 
     found_in: frozenset[str]
-    written_lower: bool
     mostly_lower: bool
 
     def allows(self, mention: Mention, text: str, starts: set[int], read: set[tuple[str, int]]) -> bool:
         """Whether to link a mention; `read` holds where the model read an unbacked alias."""
         if (mention.article, mention.start) in read:
             return True
-        if len(self.found_in) < 2 and self.written_lower and mention.article not in self.found_in:
+        if len(self.found_in) < 2 and mention.article not in self.found_in:
             return False
         return not (self.mostly_lower and _opens_sentence(text, mention.start, starts))
 
