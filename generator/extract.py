@@ -554,15 +554,17 @@ def _without_sentence_openers(
         return found
     dropped = set()
     for word in {c.text for c in openers if c.text.lower() in words}:
-        if all(_opens_sentence(text, m.start()) for m in re.finditer(rf"\b{re.escape(word)}\b", text)):
+        if all(opens_sentence(text, m.start()) for m in re.finditer(rf"\b{re.escape(word)}\b", text)):
             dropped.add(word)
     return [c for c in found if c.text not in dropped or c not in openers]
 
 
-def _opens_sentence(text: str, index: int) -> bool:
-    while index > 0 and text[index - 1] in " \"“‘'":
+def opens_sentence(text: str, index: int) -> bool:
+    """Whether the word at `index` opens a sentence, perhaps after an opening quote or bracket
+    (`"Next week`, `(Next week`, `he said: Next`): there, a capital says nothing of a name."""
+    while index > 0 and text[index - 1] in " \t\"“‘'(":
         index -= 1
-    return index == 0 or text[index - 1] in ".!?\n"
+    return index == 0 or text[index - 1] in ".!?:\n"
 
 
 def _defined_acronyms(text: str) -> tuple[tuple[str, str], ...]:

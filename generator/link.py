@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import ahocorasick  # type: ignore[import-not-found]
 
+from generator.extract import opens_sentence
 from generator.model import Article, Extraction, Mention
 from generator.names import knowledge
 
@@ -58,10 +59,9 @@ def link_mentions(
     mentions: list[Mention] = []
     for article in articles:
         found = _link_article(article, automaton, sentences.get(article.id, ()))
-        starts = {start for start, _ in sentences.get(article.id, ())}
         for mention in found:
             doubt = rules.get(mention.text)
-            if doubt is None or doubt.allows(mention, article.text, starts, read):
+            if doubt is None or doubt.allows(mention, article.text, read):
                 mentions.append(mention)
     return tuple(mentions)
 
@@ -73,21 +73,13 @@ class _Doubt:
     found_in: frozenset[str]
     mostly_lower: bool
 
-    def allows(self, mention: Mention, text: str, starts: set[int], read: set[tuple[str, int]]) -> bool:
+    def allows(self, mention: Mention, text: str, read: set[tuple[str, int]]) -> bool:
         """Whether to link a mention; `read` holds where the model read an unbacked alias."""
         if (mention.article, mention.start) in read:
             return True
         if len(self.found_in) < 2 and mention.article not in self.found_in:
             return False
-        return not (self.mostly_lower and _opens_sentence(text, mention.start, starts))
-
-
-def _opens_sentence(text: str, start: int, sentence_starts: set[int]) -> bool:
-    """At a sentence start, or after an opening quote or bracket there (`"Next,` `(Next`)."""
-    lead = start
-    while lead > 0 and text[lead - 1] in "\"“‘'(":
-        lead -= 1
-    return lead in sentence_starts or text[max(0, lead - 20) : lead].rstrip().endswith((".", "!", "?", ":"))
+        return not (self.mostly_lower and opens_sentence(text, mention.start))
 
 
 def _word_counts(articles: Sequence[Article]) -> Counter[str]:
