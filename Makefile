@@ -2,16 +2,24 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 
 .PHONY: site test serve lint check clean lock golden vendor bench
 
-# The virtual environment, installed from the hash-pinned lock; redone when either changes.
-$(STAMP): pyproject.toml requirements.lock
+# The virtual environment, installed exactly from hash-pinned locks (requirements/install says
+# how: no dependency is resolved at install time). `make site` needs only the site's packages;
+# the test tools come on top of them. Each is redone when its lock changes.
+SITE_STAMP := $(VENV)/.installed-site
+TEST_STAMP := $(VENV)/.installed-test
+INSTALL := sh requirements/install $(BIN)/python --editable .
+
+$(SITE_STAMP): pyproject.toml requirements/site.lock requirements/install
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	touch $(STAMP)
+	$(INSTALL) requirements/site.lock
+	touch $@
+
+$(TEST_STAMP): $(SITE_STAMP) requirements/test.lock
+	$(INSTALL) requirements/test.lock
+	touch $@
 
 # Test tools from npm (the Nu HTML Checker); its install script, which fetches a Java runtime,
 # is not run: the machine's Java runs vnu.jar.
@@ -20,36 +28,36 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NODE_STAMP)
 
-site: $(STAMP)
+site: $(SITE_STAMP)
 	$(BIN)/parallax build
 	$(BIN)/mkdocs build --strict
 
-serve: $(STAMP)
+serve: $(SITE_STAMP)
 	$(BIN)/parallax build
 	$(BIN)/mkdocs serve
 
-check: $(STAMP)
+check: $(SITE_STAMP)
 	$(BIN)/parallax check --strict
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 
-test: $(STAMP) $(NODE_STAMP) lint
+test: $(TEST_STAMP) $(NODE_STAMP) lint
 	$(BIN)/parallax check
 	$(BIN)/pytest
 
 # Benchmarks (not part of `make test`): name extraction and linking throughput, reuse detection at
 # n and 4n articles, then every stage and `mkdocs build` cold, warm and incremental, and growth at
 # 4x the corpus (bench/results/).
-bench: $(STAMP)
+bench: $(SITE_STAMP)
 	$(BIN)/python -m bench.extraction $(CORPUS)
 	$(BIN)/python -m bench.reuse $(CORPUS)
 	$(BIN)/python -m bench.site $(CORPUS) --growth
 
 # Regenerate tests/golden/ from the sample corpus; review the diff before committing it.
-golden: $(STAMP)
+golden: $(TEST_STAMP)
 	PARALLAX_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
 
 # Copy browser assets from npm into the site (committed, so the site builds without npm).
@@ -61,8 +69,13 @@ clean:
 	test ! -x $(BIN)/parallax || $(BIN)/parallax clean
 	rm -rf site
 
-# Re-pin every dependency (needs network access to PyPI); commit requirements.lock afterwards.
-lock: $(STAMP)
-	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 \
-		--no-header -o requirements.lock
+# Re-pin every dependency (needs PyPI): both locks at once, for every Python from 3.11 and every
+# platform (--universal), the test lock constrained to the site lock's versions so the two agree.
+# uv, the locking tool, is itself pinned in the test lock. Current pins are kept where the ranges
+# allow; `make lock LOCK_FLAGS=--upgrade` takes the newest releases. Commit requirements/ afterwards.
+LOCK_FLAGS ?=
+LOCK := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+	--no-header $(LOCK_FLAGS)
+lock: $(TEST_STAMP)
+	$(LOCK) --output-file requirements/site.lock
+	$(LOCK) --extra test --constraint requirements/site.lock --output-file requirements/test.lock

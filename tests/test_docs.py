@@ -25,6 +25,13 @@ def test_readme_gives_the_two_setup_commands() -> None:
     assert "make site" in quick_start and "make test" in quick_start and "make serve" in quick_start
 
 
+def test_every_make_target_is_documented() -> None:
+    phony = re.search(r"^\.PHONY: (.+)$", (REPO / "Makefile").read_text("utf-8"), re.MULTILINE)
+    assert phony is not None
+    for target in phony.group(1).split():
+        assert f"| `make {target}` |" in README, f"make {target} is not in the README's table of targets"
+
+
 def test_every_command_and_option_is_documented() -> None:
     commands = subcommands()
     assert set(commands) == {"build", "check", "clean", "entities"}

