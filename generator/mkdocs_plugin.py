@@ -1,11 +1,13 @@
 """The MkDocs adapter: `mkdocs build` and `mkdocs serve` run the same `build()` as the CLI.
 
 Only changed files are written, so `mkdocs serve` reloads once after an edit, not in a loop.
+Hand-written pages the nav does not list are added under "Notes" (see `generator.notes`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,9 @@ from mkdocs.plugins import BasePlugin
 
 from generator.build import Project, build
 from generator.model import Severity
+from generator.notes import add_notes, find_notes
 from generator.render import SiteOptions
+from generator.write import is_generated
 
 log = logging.getLogger("mkdocs.plugins.parallax")
 
@@ -33,7 +37,26 @@ def site_options(config: MkDocsConfig, plugin: ParallaxConfig) -> SiteOptions:
     return SiteOptions(config.use_directory_urls, plugin.entity_page_min_mentions)
 
 
+def kept_out_of_nav(config: MkDocsConfig) -> Callable[[str], bool]:
+    """The pages MkDocs does not ask for in the nav: `exclude_docs`, `draft_docs`, `not_in_nav`."""
+    specs = [s for s in (config.exclude_docs, config.draft_docs, config.not_in_nav) if s is not None]
+    return lambda path: any(spec.match_file(path) for spec in specs)
+
+
 class ParallaxPlugin(BasePlugin[ParallaxConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Without a nav, MkDocs lists every page itself.
+        if config.nav is not None:
+            notes = find_notes(
+                Path(config.docs_dir),
+                config.nav,
+                generated=is_generated,
+                kept_out=kept_out_of_nav(config),
+            )
+            if notes:
+                config.nav = add_notes(config.nav, notes)
+        return config
+
     def on_pre_build(self, *, config: MkDocsConfig, **_: Any) -> None:
         root = Path(config.config_file_path).parent
         project = Project(

@@ -25,6 +25,9 @@ MANIFEST = f"{STATE_DIR}/manifest.json"
 RECORD = f"{STATE_DIR}/last-build.json"
 EDITED_DIR = f"{STATE_DIR}/edited"
 _TEMPORARY = re.compile(r"^\..+\.\d+\.tmp$")
+GENERATED = ("index.md", "articles/", "entities/", "compare/", "data/", f"{STATE_DIR}/")
+"""What Parallax owns in the docs folder, by path (a file, or a folder ending in `/`), written or not
+yet: every page it renders falls here, and every other page there is the researcher's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +42,16 @@ def digest(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+def is_generated(path: str) -> bool:
+    """Whether `path` (posix, relative to the docs folder) is one of Parallax's, per `GENERATED`."""
+    return any(path == owned or (owned.endswith("/") and path.startswith(owned)) for owned in GENERATED)
+
+
 def write_pages(pages: Sequence[Page], docs: Path, display_docs: str) -> Written:
+    # Hand-written pages are told apart from generated ones by path (see `generator.notes`).
+    stray = [page.path for page in pages if not is_generated(page.path)]
+    if stray:
+        raise ValueError(f"rendered outside the paths in write.GENERATED: {', '.join(stray)}; add them there")
     manifest = read_manifest(docs)
     problems: list[Problem] = []
     written: list[str] = []

@@ -127,10 +127,10 @@ def test_lost_manifest_adopts_identical_files(sample_project: Project) -> None:
 
 
 def test_write_is_atomic_and_leaves_no_temporary_files(tmp_path: Path) -> None:
-    write_pages([Page("a/b.md", "one\n")], tmp_path, "docs")
-    write_pages([Page("a/b.md", "two\n")], tmp_path, "docs")
-    assert (tmp_path / "a" / "b.md").read_text() == "two\n"
-    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["b.md"]
+    write_pages([Page("articles/b.md", "one\n")], tmp_path, "docs")
+    write_pages([Page("articles/b.md", "two\n")], tmp_path, "docs")
+    assert (tmp_path / "articles" / "b.md").read_text() == "two\n"
+    assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == ["b.md"]
 
 
 def test_build_killed_midway_is_repaired_by_the_next_build(sample_project: Project, tmp_path: Path) -> None:
