@@ -18,12 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from generator.annotations import EntityCuration
+from generator.annotations.read import EntityCuration
 from generator.build import Project
-from generator.entities import resolve_entities
-from generator.extract import extract_articles, load_model
-from generator.link import link_mentions
-from generator.load import load_articles
+from generator.extract.runner import extract_articles, load_model
+from generator.load.seeds import load_articles
+from generator.resolve.entities import resolve_entities
+from generator.resolve.link import link_mentions
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "bbc-news-2225"

@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 
 from generator.build import bulk_allocation
-from generator.load import load_articles
+from generator.compare.quotes import group_quotes
+from generator.compare.reuse import Words, compare_reuse
+from generator.extract.quotes import extract_quotes
+from generator.load.seeds import load_articles
 from generator.model import Article
-from generator.quote_groups import group_quotes
-from generator.quotes import extract_quotes
-from generator.reuse import Words, compare_reuse
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpora" / "bbc-news-2225"

@@ -24,15 +24,8 @@ import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 
-from bench.site import (
-    DEFAULT_CORPUS,
-    REPO,
-    corpus_files,
-    edit_annotation,
-    machine,
-    make_project,
-    probe_passage,
-)
+from bench.measure import machine
+from bench.project import DEFAULT_CORPUS, REPO, corpus_files, edit_annotation, make_project, probe_passage
 
 BIN = Path(sys.executable).parent
 TIMEOUT = 900.0

@@ -14,20 +14,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.annotations import load_annotations, load_import_settings
-from generator.compare import compare_corpus
-from generator.entities import resolve_entities
-from generator.extract import extract_articles
-from generator.figures import extract_dates, extract_figures
+from generator.annotations.read import load_annotations, load_import_settings
+from generator.compare.corpus import compare_corpus
+from generator.extract.dates import extract_dates
+from generator.extract.figures import extract_figures
+from generator.extract.quotes import extract_quotes
+from generator.extract.runner import extract_articles
 from generator.inputs import fingerprint
-from generator.link import link_mentions
-from generator.load import load_articles
+from generator.load.seeds import load_articles
 from generator.model import Corpus, DateMention, Figure, Page, Problem, Severity
 from generator.paths import display_path
-from generator.quotes import extract_quotes
-from generator.render import SiteOptions, render_pages
-from generator.resolve import resolve_articles
-from generator.speakers import resolve_speakers
+from generator.render.pages import SiteOptions, render_pages
+from generator.resolve.articles import resolve_articles
+from generator.resolve.entities import resolve_entities
+from generator.resolve.link import link_mentions
+from generator.resolve.speakers import resolve_speakers
 from generator.write import Written, forget_build, read_last_build, record_build, write_pages
 
 log = logging.getLogger("parallax")
@@ -143,7 +144,9 @@ def build(
         log.info("nothing changed since the last build")
         unchanged = Written((), tuple(last.files), (), ())
         seconds = {"check": time.perf_counter() - started}
-        return BuildResult(Corpus(()), (), last.problems, unchanged, seconds, skipped_articles=last.articles)
+        return BuildResult(
+            Corpus(articles=()), (), last.problems, unchanged, seconds, skipped_articles=last.articles
+        )
     if project.seeds.is_dir():  # else nothing is written (see stage 6), not even this
         forget_build(project.docs)
     with bulk_allocation():
@@ -198,16 +201,16 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
     )
     lap("compare")
     corpus = Corpus(
-        resolved.articles,
-        resolved.highlights,
-        copies,
-        entities.entities,
-        mentions,
-        {extraction.article: extraction.sentences for extraction in extractions},
-        attributed,
-        tuple(figures),
-        tuple(dates),
-        comparison,
+        articles=resolved.articles,
+        highlights=resolved.highlights,
+        copies=copies,
+        entities=entities.entities,
+        mentions=mentions,
+        sentences={extraction.article: extraction.sentences for extraction in extractions},
+        quotes=attributed,
+        figures=tuple(figures),
+        dates=tuple(dates),
+        comparison=comparison,
     )
     # 5. render: every page as a string (pure)
     pages = tuple(render_pages(corpus, options))

@@ -11,8 +11,8 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from generator.build import BuildResult, Project, build
-from generator.render import SiteOptions
-from generator.review import render_review
+from generator.render.pages import SiteOptions
+from generator.render.review import render_review
 from generator.write import clean_generated
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_CANNOT_RUN = 0, 1, 2

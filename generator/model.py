@@ -70,6 +70,26 @@ class Metadata:
 
 METADATA_FIELDS = ("title", "outlet", "author", "date", "dateline", "url")
 
+DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "id": ("id", "guid", "uuid"),
+    "text": ("text", "content", "body", "article", "maintext"),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "canonical_url"),
+    "date": ("date", "published", "published_at", "publish_date", "pubdate", "date_publish"),
+    "outlet": ("outlet", "source", "domain", "publisher", "site", "sitename", "source_domain"),
+    "author": ("author", "authors", "byline"),
+}
+"""The columns of a dataset that hold each field, first found wins; `annotations/import.yml` may
+name others."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSettings:
+    """How datasets and folders in seeds/ are read (`annotations/import.yml`)."""
+
+    columns: dict[str, tuple[str, ...]]
+    folder_is_outlet: bool = False
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -351,9 +371,10 @@ class Comparison:
     """With several stories: the articles that share a story with no other article."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Corpus:
-    """Everything the pages are rendered from."""
+    """Everything the pages are rendered from; built with keywords, since most fields are tuples
+    that a positional call could put in the wrong place without a type error."""
 
     articles: tuple[Article, ...]
     highlights: tuple[Highlight, ...] = ()

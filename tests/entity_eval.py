@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from generator.build import Project, build
-from generator.extract import LABELS, load_model
+from generator.extract.runner import LABELS, load_model
 from generator.model import Corpus
 from tests.conftest import REPO, SEEDS
 

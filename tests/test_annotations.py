@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.annotations import load_annotations
+from generator.annotations.read import load_annotations
 from generator.build import BuildResult, Project, build
 from generator.model import Severity
 

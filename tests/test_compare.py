@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildResult, Project, build
+from generator.compare.reuse import compare_reuse
 from generator.model import Article, Metadata, Paragraph
-from generator.reuse import compare_reuse
 from tests.htmlpage import parse_html, parse_page
 
 COPY, GLOBAL_RESEARCH, ZEROHEDGE, ARAB_NEWS, HALBEEG = (

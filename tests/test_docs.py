@@ -8,7 +8,7 @@ import re
 import jsonschema
 import yaml
 
-from generator.annotations import schema
+from generator.annotations.validate import schema
 from generator.cli import _parser
 from tests.conftest import REPO
 
@@ -79,19 +79,21 @@ def test_readme_yaml_examples_are_valid() -> None:
     for name, example in examples:
         jsonschema.Draft202012Validator(schema(name)).validate(example)
     assert [block.splitlines()[0] for block in blocks] == [
-        "# yaml-language-server: $schema=../generator/schemas/import.schema.json",
-        "# yaml-language-server: $schema=../../generator/schemas/article.schema.json",
-        "# yaml-language-server: $schema=../generator/schemas/entities.schema.json",
-        "# yaml-language-server: $schema=../generator/schemas/stories.schema.json",
+        "# yaml-language-server: $schema=../generator/annotations/schemas/import.schema.json",
+        "# yaml-language-server: $schema=../../generator/annotations/schemas/article.schema.json",
+        "# yaml-language-server: $schema=../generator/annotations/schemas/entities.schema.json",
+        "# yaml-language-server: $schema=../generator/annotations/schemas/stories.schema.json",
     ]
 
 
 def test_repository_annotation_files_carry_the_schema_comment() -> None:
     for path in sorted((REPO / "annotations" / "articles").glob("*.yml")):
         first = path.read_text("utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../../generator/schemas/article.schema.json", path
+        assert (
+            first == "# yaml-language-server: $schema=../../generator/annotations/schemas/article.schema.json"
+        ), path
     first = (REPO / "annotations" / "entities.yml").read_text("utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../generator/schemas/entities.schema.json"
+    assert first == "# yaml-language-server: $schema=../generator/annotations/schemas/entities.schema.json"
 
 
 def test_schema_descriptions_exist_for_editor_tooltips() -> None:

@@ -19,11 +19,11 @@ import yaml
 
 from generator.build import BuildResult, Project, build
 from generator.cli import main
-from generator.export import MENTION_COLUMNS
-from generator.extract import extract_articles
-from generator.load import load_articles
+from generator.extract.runner import extract_articles
+from generator.load.seeds import load_articles
 from generator.model import Corpus, Entity, EntityType
-from generator.render import SiteOptions
+from generator.render.export import MENTION_COLUMNS
+from generator.render.pages import SiteOptions
 
 ARTICLE_004 = "004_23e8d5bb857ada88"
 ARTICLE_002 = "002_c5e94d6caf5d1f55"

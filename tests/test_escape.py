@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.escape import escape_text, safe_url
+from generator.render.escape import escape_text, safe_url
 from tests.htmlpage import parse_page
 
 # Tags the generator itself emits inside the article body; anything else came from a payload.

@@ -2,7 +2,7 @@
 
 The model's results per article are cached by (model, rules, text); a re-run reads them back and
 runs the model only over articles whose text changed. The only stand-in used here replaces
-`generator.extract._run_model` (the one place the model reads text) to see or forbid its calls.
+`generator.extract.runner._run_model` (the one place the model reads text) to see or forbid its calls.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-import generator.extract
+import generator.extract.runner
 from generator.build import Project, build
-from generator.extract import MAX_ARTICLE_CHARS
+from generator.extract.runner import MAX_ARTICLE_CHARS
 from generator.model import Article, Extraction
 
 ARTICLE_IDS = [
@@ -27,7 +27,7 @@ ARTICLE_IDS = [
     "003_6b383f3c232c05d5",
     "004_23e8d5bb857ada88",
 ]
-REAL_RUN_MODEL = generator.extract._run_model
+REAL_RUN_MODEL = generator.extract.runner._run_model
 
 
 @pytest.fixture(autouse=True)
@@ -48,7 +48,7 @@ def record_model_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
         calls.append([article.id for article in articles])
         return REAL_RUN_MODEL(articles)
 
-    monkeypatch.setattr(generator.extract, "_run_model", recording)
+    monkeypatch.setattr(generator.extract.runner, "_run_model", recording)
     return calls
 
 
@@ -62,7 +62,7 @@ def forbid_model_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
             raise AssertionError(f"the model was run on {[a.id for a in articles]}")
         return []
 
-    monkeypatch.setattr(generator.extract, "_run_model", failing)
+    monkeypatch.setattr(generator.extract.runner, "_run_model", failing)
     return calls
 
 
@@ -112,7 +112,7 @@ def test_a_fully_cached_build_never_calls_the_model(
     def failing(articles: Sequence[Article]) -> list[Extraction]:
         raise AssertionError("the model was called")
 
-    monkeypatch.setattr(generator.extract, "_run_model", failing)
+    monkeypatch.setattr(generator.extract.runner, "_run_model", failing)
     assert build(sample_project, force=True).problems == ()
 
 
@@ -124,7 +124,7 @@ def test_a_fully_cached_build_does_not_load_the_model(
     def unavailable() -> None:
         raise OSError("no spaCy English model installed")
 
-    monkeypatch.setattr(generator.extract, "load_model", unavailable)
+    monkeypatch.setattr(generator.extract.runner, "load_model", unavailable)
     assert build(sample_project, force=True).problems == ()
 
 

@@ -8,8 +8,8 @@ from errors on BBC articles (tests/gold, `unseen`); none of these texts is from 
 from __future__ import annotations
 
 from generator.build import Project, build
-from generator.extract import extract_articles
-from generator.load import parse_article
+from generator.extract.runner import extract_articles
+from generator.load.seeds import parse_article
 from generator.model import Corpus, EntityType
 from tests.test_entities import entity_named, write_seed
 

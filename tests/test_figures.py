@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.figures import extract_dates, extract_figures
-from generator.load import load_articles
-from generator.model import Article, Metadata, Paragraph
-from generator.readers import DEFAULT_COLUMNS, ImportSettings
+from generator.extract.dates import extract_dates
+from generator.extract.figures import extract_figures
+from generator.load.seeds import load_articles
+from generator.model import DEFAULT_COLUMNS, Article, ImportSettings, Metadata, Paragraph
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PUBLISHED = "2019-04-21"  # a Sunday

@@ -22,8 +22,8 @@ import pytest
 import generator.build
 from bench.site import generate_corpus
 from generator.build import Project, build
-from generator.extract import extract_from_model, load_model
-from generator.load import load_articles
+from generator.extract.runner import extract_from_model, load_model
+from generator.load.seeds import load_articles
 from generator.model import Article
 
 ARTICLES = 60

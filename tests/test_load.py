@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from generator.build import Project, build
-from generator.load import load_articles
+from generator.compare.reuse import compare_reuse
+from generator.load.seeds import load_articles
 from generator.model import Article, Copy, Corpus, Metadata, Removed
-from generator.reuse import compare_reuse
 
 ID_000 = "000_c9538e6b4c7c64b9"
 ID_001 = "001_0ecb2f08c5882e7a"
@@ -522,7 +522,7 @@ def test_copy_detected_through_full_build(project: Project) -> None:
 
 def test_a_story_reprinted_by_most_outlets_is_still_a_copy() -> None:
     """Seven identical reprints among twelve articles: each is a copy of one original."""
-    from generator.load import parse_article
+    from generator.load.seeds import parse_article
 
     wire = "\n\n".join(
         f"Paragraph {n}: delegates from the coastal towns met the envoy and discussed a truce in round {n}."

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from generator.progress import progress
+from generator.extract.progress import progress
 
 
 def test_each_line_gives_count_share_rate_and_time_left(caplog: pytest.LogCaptureFixture) -> None:

@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.decode import NotText, decode_bytes, normalize_text
-from generator.load import parse_article
+from generator.load.decode import NotText, decode_bytes, normalize_text
+from generator.load.seeds import parse_article
 from generator.model import Corpus, Highlight
-from generator.render import render_pages
+from generator.render.pages import render_pages
 from tests.htmlpage import parse_html
 from tests.test_escape import GENERATED_TAGS
 
@@ -42,7 +42,7 @@ def rendered(text: str, highlight: bool = False) -> tuple[str, str]:
     article = parse_article(normalize_text(text), "x", "seeds/x.txt")
     end = min(5, len(article.text))
     highlights = (Highlight("x", 0, end, text[:30], (text[:10],)),) if highlight and article.text else ()
-    corpus = Corpus((article,), highlights)
+    corpus = Corpus(articles=(article,), highlights=highlights)
     page = next(p for p in render_pages(corpus) if p.path == "articles/x.md")
     body, _meta = get_data(page.content)
     html = markdown.markdown(body, extensions=EXTENSIONS)

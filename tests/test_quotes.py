@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.extract import extract_articles
-from generator.load import load_articles
+from generator.extract.quotes import extract_quotes
+from generator.extract.runner import extract_articles
+from generator.load.seeds import load_articles
 from generator.model import Article, Metadata, Paragraph, Quote
-from generator.quotes import extract_quotes
 
 REPO = Path(__file__).resolve().parent.parent
 CUES = {"", "said after", "said before", "colon", "according to", "pronoun", "same speaker", "continued"}

@@ -1,8 +1,8 @@
-"""Stage 2, extract: the words an article puts in quotation marks, and the phrase naming who said them.
+"""The words an article puts in quotation marks, and the phrase naming who said them.
 
-Plain scanning, linear in the text: quotation marks are paired within each paragraph, then the
-sentence around each quote is searched for a speech verb ("said", "told", "warned"...) and the
-words naming its subject. Those words become an entity later, in `speakers.py`.
+Plain scanning, linear in the text: `marks.py` pairs the quotation marks within each paragraph;
+here the sentence around each quote is searched for a speech verb ("said", "told", "warned"...)
+and the words naming its subject. Those words become an entity later, in `resolve/speakers.py`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from generator.extract.marks import DOUBLE_MARKS, Marked, pair_marks, paragraph_spans
 from generator.model import Article, Quote
 
 SPEECH_VERBS = frozenset(
@@ -86,16 +86,6 @@ _SUBJECT_START_STOP = frozenset(
 """A phrase after a quote that starts like this is not a speaker: `"peace", while others said`."""
 _FUNCTION_WORDS = _DETERMINERS | _CONJUNCTIONS | _SUBJECT_START_STOP | frozenset("of".split())
 
-_MARK = re.compile('["“”„‟‘’]')
-_DOUBLE = '"“”„‟'
-_DOUBLE_OPENERS = "“„‟"
-_OPEN_BEFORE = "([{—–-/"
-"""May stand right before an opening mark, as a space does."""
-_CLOSE_AFTER = ".,;:!?)]}—–-…"
-"""May stand right after a closing mark, as a space does."""
-_ATTRIBUTION_END = ",?!—–-…"
-"""A quote ending in one of these leaves its sentence open for `..., Guterres said`."""
-_ALNUM = re.compile(r"[^\W_]")
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., U.N.
     rf"|(?:{'|'.join(ABBREVIATIONS)})\.(?=\s)"
@@ -109,23 +99,6 @@ _CUE_WORD = re.compile(rf"\b(?:{'|'.join(sorted(SPEECH_VERBS))}|[Aa]ccording)\b"
 _Token = tuple[int, int, str]
 _Found = tuple[int, int, str]
 """A speaker phrase: start, end, cue."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Marked:
-    """A quote as its marks delimit it, before its speaker is looked for."""
-
-    open: int
-    """Offset of the opening mark."""
-    close: int
-    """Offset just after the closing mark; the paragraph's end when the quote is not closed."""
-    start: int
-    end: int
-    paragraph: int
-    """Index of the paragraph (as `_paragraphs` gives them) holding the quote."""
-    closed: bool
-    open_sentence: bool
-    """The quote ends with a comma or the like (inside or just after the marks): `"...," he said`."""
 
 
 class _Sentences:
@@ -151,11 +124,11 @@ def extract_quotes(article: Article, sentences: Sequence[tuple[int, int]]) -> tu
     scare quotes ("war") are quotes too.
     """
     text = article.text
-    paragraphs = _paragraphs(article)
+    paragraphs = paragraph_spans(article)
     marked = [
         quote
         for index, (start, end) in enumerate(paragraphs)
-        for quote in _pair_marks(text, start, end, index)
+        for quote in pair_marks(text, start, end, index)
     ]
     around = _Sentences(sentences, len(text))
     found = [
@@ -171,105 +144,8 @@ def extract_quotes(article: Article, sentences: Sequence[tuple[int, int]]) -> tu
     return tuple(quotes)
 
 
-def _paragraphs(article: Article) -> list[tuple[int, int]]:
-    """The paragraphs clipped to the text; the whole text when the article lists none."""
-    length = len(article.text)
-    spans = [(max(0, p.start), min(length, p.end)) for p in article.paragraphs]
-    spans = sorted((start, end) for start, end in spans if start < end)
-    if not spans and length:
-        spans = [(0, length)]
-    # Overlapping paragraphs would let a quote be found twice; keep each character in one.
-    clipped: list[tuple[int, int]] = []
-    for start, end in spans:
-        start = max(start, clipped[-1][1]) if clipped else start
-        if start < end:
-            clipped.append((start, end))
-    return clipped
-
-
-def _pair_marks(text: str, start: int, end: int, paragraph: int) -> list[_Marked]:
-    """Pair the quotation marks of one paragraph.
-
-    Double marks are the quotes; a straight `"` opens or closes by the spaces around it, so mixed
-    pairs (“ ... ") work. Single curly marks inside a double quote are nested quotes and stay in
-    it; outside one, `‘...’` is a quote only when `‘` opens a word and `’` ends one, so
-    apostrophes (Haftar’s, ’90s) are never marks. A single quote is given up (its `‘` taken for
-    an apostrophe) when a double mark comes first or the paragraph ends: a stray `‘` must not
-    swallow the double quotes after it, at the cost of British `‘... “nested” ...’` keeping only
-    the nested quote. An opening mark while a double quote is open means a closing mark is missing
-    somewhere, and where is unknowable: the open quote is dropped. A double quote still open at
-    the paragraph's end runs to it, by the convention that a quote spanning paragraphs is left
-    open and reopened with a new mark.
-    """
-    found: list[_Marked] = []
-    opened: int | None = None  # offset of the open quote's mark
-    single = False  # is the open quote a single one?
-    for match in _MARK.finditer(text, start, end):
-        at = match.start()
-        mark = match.group()
-        before = text[at - 1] if at > start else ""
-        after = text[at + 1] if at + 1 < end else ""
-        spaced_before = before == "" or before.isspace() or before in _OPEN_BEFORE
-        spaced_after = after == "" or after.isspace() or after in _CLOSE_AFTER
-        opens_word = spaced_before and not spaced_after
-        ends_word = spaced_after and not spaced_before
-        if opened is not None and single:
-            if mark == "’":
-                if not before.isspace() and not after.isalnum():
-                    found.extend(_quote(text, opened, at, at + 1, paragraph, single=True))
-                    opened = None
-                continue
-            opened = None  # any other mark: the `‘` was an apostrophe after all; look again
-        if opened is not None:
-            if mark in "‘’":
-                continue  # nested single quote or apostrophe
-            if mark != "”" and opens_word:
-                opened = at  # a new quote opens: the previous one's end is lost
-                continue
-            found.extend(_quote(text, opened, at, at + 1, paragraph, single=False))
-            opened = None
-        elif mark == "‘":
-            if (spaced_before or before in _DOUBLE) and after.isalpha():
-                opened, single = at, True
-        elif mark in _DOUBLE_OPENERS:
-            if not ends_word:
-                opened, single = at, False
-        elif mark == '"':
-            if opens_word or not (spaced_before or spaced_after):
-                opened, single = at, False
-        elif mark == "”" and opens_word:
-            opened, single = at, False  # some sources open with ” too
-    if opened is not None and not single:
-        found.extend(_quote(text, opened, end, end, paragraph, single=False))
-    return found
-
-
-def _quote(text: str, opened: int, inner_end: int, close: int, paragraph: int, single: bool) -> list[_Marked]:
-    """The quote between a mark at `opened` and `inner_end`, or nothing if it has no words.
-
-    A trailing comma is the sentence's, not the speaker's: `“...,” Guterres said` quotes `...`.
-    """
-    start, end = opened + 1, inner_end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    last = text[end - 1] if end > start else ""
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    first_letter = _ALNUM.search(text, start, end)
-    if first_letter is None or (single and _ALNUM.search(text, first_letter.end(), end) is None):
-        return []
-    closed = close > inner_end
-    following = text[close : close + 1]
-    if following == " ":
-        following = text[close + 1 : close + 2]
-    open_sentence = closed and (last in _ATTRIBUTION_END or following in (",", "—", "–"))
-    return [_Marked(opened, close, start, end, paragraph, closed, open_sentence)]
-
-
 def _find_speaker(
-    text: str, marked: Sequence[_Marked], k: int, paragraph: tuple[int, int], around: _Sentences
+    text: str, marked: Sequence[Marked], k: int, paragraph: tuple[int, int], around: _Sentences
 ) -> _Found | None:
     """The phrase naming who said quote `k`, searched in its sentence(s) up to the neighbouring quotes."""
     quote = marked[k]
@@ -336,7 +212,7 @@ def _after(tokens: list[_Token], open_sentence: bool) -> _Found | None:
                 return None
             name = _trim(tokens, first, index)
             return _span(tokens, name, "said after") if name else None
-        if word in _SENTENCE_ENDS or word in ";:" or word in _DOUBLE:
+        if word in _SENTENCE_ENDS or word in ";:" or word in DOUBLE_MARKS:
             return None
         if _is_word(word):
             words += 1
@@ -403,7 +279,7 @@ def _subject(tokens: list[_Token], verbs: list[int]) -> tuple[int, int] | None:
     verb_at = set(verbs[:k])
     for index in range(end - 1, -1, -1):
         word = tokens[index][2]
-        if word.lower() in _CLAUSE_WORDS or word in ";:" or word in _DOUBLE or index in verb_at:
+        if word.lower() in _CLAUSE_WORDS or word in ";:" or word in DOUBLE_MARKS or index in verb_at:
             start = index + 1
             break
     chunks = _chunks(tokens, start, end)
@@ -538,7 +414,7 @@ def _is_sentence_end(tokens: list[_Token], index: int) -> bool:
     if tokens[index][2] not in _SENTENCE_ENDS or index + 1 >= len(tokens):
         return False
     following = tokens[index + 1][2]
-    return following[0].isupper() or following in _DOUBLE
+    return following[0].isupper() or following in DOUBLE_MARKS
 
 
 def _last_sentence(tokens: list[_Token]) -> list[_Token]:
@@ -567,7 +443,7 @@ def _span(tokens: list[_Token], name: tuple[int, int] | None, cue: str) -> _Foun
 
 
 def _inherit_speakers(
-    text: str, marked: Sequence[_Marked], found: list[_Found | None], paragraphs: Sequence[tuple[int, int]]
+    text: str, marked: Sequence[Marked], found: list[_Found | None], paragraphs: Sequence[tuple[int, int]]
 ) -> None:
     """Give a quote without a speaker the one of the quote it continues.
 
@@ -611,7 +487,7 @@ def _goes_on(between: list[_Token]) -> bool:
     )
 
 
-def _continues(text: str, previous: _Marked, quote: _Marked, paragraphs: Sequence[tuple[int, int]]) -> bool:
+def _continues(text: str, previous: Marked, quote: Marked, paragraphs: Sequence[tuple[int, int]]) -> bool:
     """Is `quote` the reopening, at the start of the next paragraph, of `previous` left open?"""
     return (
         not previous.closed

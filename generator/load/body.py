@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.boilerplate import TAIL_SHARE, classify_paragraph, find_trailing
-from generator.markup import bracket_balance, strip_markdown_links
+from generator.load.boilerplate import TAIL_SHARE, classify_paragraph, find_trailing
+from generator.load.markup import bracket_balance, strip_markdown_links
 from generator.model import Paragraph, Removed
 
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")

@@ -1,26 +1,20 @@
 """The researcher's YAML in `annotations/` -> validated, typed annotations. Reads only.
 
-Each file is checked against its JSON Schema (shipped in `generator/schemas/`, also used by
-editors for autocompletion). Problems name file:line:column; valid parts of a file still apply.
+Each file is checked against its JSON Schema (`validate.py`). Problems name file:line:column;
+valid parts of a file still apply.
 """
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
-from generator.model import METADATA_FIELDS, Problem, Severity
+from generator.annotations.validate import did_you_mean, meets, validate
+from generator.annotations.yamlfile import YamlDocument, YamlError, load_yaml
+from generator.model import DEFAULT_COLUMNS, METADATA_FIELDS, ImportSettings, Problem, Severity
 from generator.paths import display_path
-from generator.readers import DEFAULT_COLUMNS, ImportSettings
-from generator.yamlfile import Location, YamlDocument, YamlError, load_yaml
 
 YAML_SUFFIXES = (".yml", ".yaml")
 _LINK_PATH = ("properties", "entities", "items", "properties", "links", "properties")
@@ -157,7 +151,7 @@ def _load_stories(folder: Path, root: Path, problems: list[Problem]) -> StoryPla
     for index, item in enumerate(raw if isinstance(raw, list) else []):
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             continue
-        if not _meets("stories", item["id"], "properties", "stories", "items", "properties", "id"):
+        if not meets("stories", item["id"], "properties", "stories", "items", "properties", "id"):
             continue  # reported by validation; an invalid id cannot name a page
         mark = document.mark(("stories", index))
         members = []
@@ -217,7 +211,7 @@ def _load_entities(folder: Path, root: Path, problems: list[Problem]) -> EntityC
                 links=tuple(
                     (k, v)
                     for k, v in sorted(links.items())
-                    if isinstance(v, str) and _meets("entities", v, *_LINK_PATH, k)
+                    if isinstance(v, str) and meets("entities", v, *_LINK_PATH, k)
                 ),
                 merge=tuple(m for m in item.get("merge") or [] if isinstance(m, str)),
             )
@@ -235,109 +229,13 @@ def _text(value: object) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _meets(schema_name: str, value: str, *path: str) -> bool:
-    """Whether `value` is valid for the schema part at `path` (e.g. "properties", "url")."""
-    spec: Any = schema(schema_name)
-    for key in path:
-        spec = spec.get(key) if isinstance(spec, dict) else None
-    return spec is not None and jsonschema.Draft202012Validator(spec).is_valid(value)
-
-
-@cache
-def schema(name: str) -> dict[str, Any]:
-    text = resources.files("generator.schemas").joinpath(f"{name}.schema.json").read_text("utf-8")
-    loaded: dict[str, Any] = json.loads(text)
-    return loaded
-
-
-def validate(document: YamlDocument, schema_name: str) -> list[Problem]:
-    """Every way `document` breaks its schema, as problems at the offending line."""
-    if document.data is None:
-        return []
-    validator = jsonschema.Draft202012Validator(schema(schema_name))
-    problems: list[Problem] = []
-    for error in sorted(
-        validator.iter_errors(document.data), key=lambda e: [str(p) for p in e.absolute_path]
-    ):
-        problems.extend(_explain(document, error))
-    return problems
-
-
-def _explain(document: YamlDocument, error: jsonschema.ValidationError) -> list[Problem]:
-    location: Location = tuple(error.absolute_path)
-    where = _describe(location)
-    rules: dict[str, Any] = dict(error.schema) if isinstance(error.schema, dict) else {}
-    if error.validator == "additionalProperties":
-        known = sorted(rules.get("properties", {}))
-        return [
-            document.problem(
-                (*location, key),
-                f"unknown key '{key}'{' in ' + where if where else ''}. Expected one of: {', '.join(known)}"
-                + did_you_mean(str(key), known),
-                key=True,
-            )
-            for key in (error.instance if isinstance(error.instance, dict) else {})
-            if key not in known
-        ]
-    if error.validator == "type":
-        expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
-        message = f"{where or 'the file'}: expected {expected}, found {_describe_value(error.instance)}"
-    elif error.validator == "required":
-        missing = str(error.message).split("'")[1]
-        message = f"{where or 'the file'}: missing required key '{missing}'"
-    elif error.validator == "pattern":
-        expected = rules.get("x-expected", f"text matching {error.validator_value}")
-        message = f"{where}: expected {expected}, found {_describe_value(error.instance)}"
-    elif error.validator == "enum":
-        choices = [str(choice) for choice in rules.get("enum", [])]
-        message = (
-            f"{where}: expected one of: {', '.join(choices)}, found {_describe_value(error.instance)}"
-            + did_you_mean(str(error.instance), choices)
-        )
-    elif error.validator == "minLength":
-        message = f"{where}: expected some text, found an empty string"
-    else:
-        message = f"{where or 'the file'}: {error.message}"
-    return [document.problem(location, message)]
-
-
-_TYPE_NAMES = {"object": "a mapping of keys to values", "array": "a list", "string": "text"}
-
-
-def _describe(location: Location) -> str:
-    text = ""
-    for part in location:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return f"'{text}'" if text else ""
-
-
-def _describe_value(value: Any) -> str:
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"'{shown}'"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
-
-
-def did_you_mean(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f". Did you mean '{close[0]}'?" if close else ""
-
-
 def _article_annotation(article_id: str, document: YamlDocument) -> ArticleAnnotation:
     data = document.data if isinstance(document.data, dict) else {}
     root_mark = document.mark(())
     overrides = []
     for name in METADATA_FIELDS:
         value = data.get(name)
-        if isinstance(value, str) and value.strip() and _meets("article", value, "properties", name):
+        if isinstance(value, str) and value.strip() and meets("article", value, "properties", name):
             mark = document.mark((name,))
             overrides.append((name, value.strip(), mark.line if mark else None))
     highlights = []

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import ahocorasick  # type: ignore[import-not-found]
 
-from generator.extract import opens_sentence
+from generator.extract.names import knowledge
+from generator.extract.rules import opens_sentence
 from generator.model import Article, Extraction, Mention
-from generator.names import knowledge
 
 _STOP = frozenset(
     "a an the and or but of to in on at by for with from as is was are were be been has had have that this "

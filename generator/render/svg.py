@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.escape import Markup, escape_text
+from generator.render.escape import Markup, escape_text
 
 CELL = 26
 LABEL_WIDTH = 190

@@ -9,31 +9,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from generator.markup import strip_markdown_links
+from generator.load.calendar import MONTHS, WEEKDAYS
+from generator.load.markup import strip_markdown_links
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = {name.lower(): number for name, number in MONTHS.items()}
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_WEEKDAY = r"(?:(?:" + "|".join(day.lower() for day in WEEKDAYS) + r"),?\s+)?"
 _DATE = (
     rf"{_WEEKDAY}(?:{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')},?\s+(?P<year2>\d{{4}})"
@@ -44,7 +25,7 @@ _OUTLET_DATE = re.compile(rf"^(?P<outlet>[^,]{{2,80}}?),\s+{_DATE}{_TIME}$", re.
 _DATE_ONLY = re.compile(
     rf"^(?:(?:published|updated|posted|date)\s*(?:on)?\s*:?\s*)?{_DATE}{_TIME}$", re.IGNORECASE
 )
-_WEEKDAYS = {f"{day}day" for day in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")}
+_WEEKDAYS = {day.lower() for day in WEEKDAYS}
 _BYLINE = re.compile(r"^(?:by|BY|By)\s+(?P<author>.{2,120})$")
 # Words that may stand in lower case inside a personal name or a list of names.
 _NAME_PARTICLES = {

@@ -16,7 +16,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
-from generator.annotations import StoryPlan, did_you_mean
+from generator.annotations.read import StoryPlan
+from generator.annotations.validate import did_you_mean
+from generator.groups import Groups
 from generator.model import Copy, Entity, EntityType, Mention, Problem, Reuse, Severity, Story
 
 SHARED_NAMES = 2
@@ -135,22 +137,12 @@ def _group(
     links = [pair for pair, count in shared.items() if count >= SHARED_NAMES and weight[pair] >= needed]
     links += [(r.first, r.second) for r in reuse]
     links += [(c.article, c.original) for c in copies]
-    parent = {article_id: article_id for article_id in ids}
-
-    def root(article_id: str) -> str:
-        while parent[article_id] != article_id:
-            parent[article_id] = parent[parent[article_id]]
-            article_id = parent[article_id]
-        return article_id
-
+    joined = Groups(ids)
     for first, second in links:
-        if first in parent and second in parent:
-            parent[root(second)] = root(first)
-    groups: dict[str, list[str]] = {}
-    for article_id in ids:
-        groups.setdefault(root(article_id), []).append(article_id)
+        if first in joined and second in joined:
+            joined.join(first, second)
     position = {article_id: index for index, article_id in enumerate(ids)}
-    return sorted(groups.values(), key=lambda group: (-len(group), position[group[0]]))
+    return sorted(joined.groups(), key=lambda group: (-len(group), position[group[0]]))
 
 
 def _names(groups: Sequence[Sequence[str]], mentions: Sequence[Mention], names: dict[str, str]) -> list[str]:

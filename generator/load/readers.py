@@ -17,35 +17,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from generator.decode import NotText, decode_bytes, normalize_text
-from generator.header import iso_date
+from generator.annotations.yamlfile import YamlError, parse_yaml
+from generator.load.decode import NotText, decode_bytes, normalize_text
+from generator.load.header import iso_date
 from generator.model import Problem, Severity
-from generator.yamlfile import YamlError, parse_yaml
 
 FIELDS = ("title", "outlet", "author", "date", "url")
-DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "guid", "uuid"),
-    "text": ("text", "content", "body", "article", "maintext"),
-    "title": ("title", "headline"),
-    "url": ("url", "link", "canonical_url"),
-    "date": ("date", "published", "published_at", "publish_date", "pubdate", "date_publish"),
-    "outlet": ("outlet", "source", "domain", "publisher", "site", "sitename", "source_domain"),
-    "author": ("author", "authors", "byline"),
-}
 TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json")
 SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportSettings:
-    """How datasets and folders in seeds/ are read (`annotations/import.yml`)."""
-
-    columns: dict[str, tuple[str, ...]]
-    folder_is_outlet: bool = False
 
 
 @dataclass(frozen=True, slots=True)

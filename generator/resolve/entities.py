@@ -12,9 +12,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.annotations import CuratedEntity, EntityCuration, did_you_mean
-from generator.model import Candidate, Entity, EntityType, Extraction, Problem, Severity
-from generator.names import (
+from generator.annotations.read import EntityCuration
+from generator.extract.names import (
     is_acronym,
     knowledge,
     name_key,
@@ -22,7 +21,10 @@ from generator.names import (
     similar_given_names,
     similar_surnames,
 )
+from generator.groups import Groups
+from generator.model import Candidate, Entity, EntityType, Extraction, Problem, Severity
 from generator.paths import slug
+from generator.resolve.curation import RESERVED_IDS, apply_curation
 
 _TYPE_ORDER = [EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.GROUP]
 
@@ -35,37 +37,30 @@ class _Cluster:
 
 
 class _Union:
-    """Union-find over surface strings, remembering why each pair was joined."""
+    """Surface strings joined into groups of one type, remembering why each pair was joined."""
 
     def __init__(self, surfaces: dict[str, EntityType]) -> None:
-        self.parent = {surface: surface for surface in surfaces}
+        self.groups = Groups(surfaces)
         self.types = surfaces
         self.why: defaultdict[str, list[str]] = defaultdict(list)
 
     def find(self, surface: str) -> str:
-        while self.parent[surface] != surface:
-            self.parent[surface] = self.parent[self.parent[surface]]
-            surface = self.parent[surface]
-        return surface
+        return self.groups.find(surface)
 
     def join(self, first: str, second: str, reason: str) -> None:
         if self.types[first] is not self.types[second]:
             return  # type-gated: a place is never merged with a person
-        a, b = self.find(first), self.find(second)
-        if a == b:
-            return
-        self.parent[b] = a
-        self.why[a].extend(self.why.pop(b, []))
-        self.why[a].append(reason)
+        a, b = self.groups.find(first), self.groups.find(second)
+        if self.groups.join(a, b):  # `a` stays the root, so the reasons gather there
+            self.why[a].extend(self.why.pop(b, []))
+            self.why[a].append(reason)
 
     def clusters(self) -> list[_Cluster]:
-        groups: defaultdict[str, set[str]] = defaultdict(set)
-        for surface in self.parent:
-            groups[self.find(surface)].add(surface)
-        return [
-            _Cluster(members, self.types[root], list(self.why.get(root, [])))
-            for root, members in groups.items()
-        ]
+        clusters = []
+        for members in self.groups.groups():
+            root = self.groups.find(members[0])
+            clusters.append(_Cluster(set(members), self.types[root], list(self.why.get(root, []))))
+        return clusters
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +101,7 @@ def resolve_entities(extractions: Sequence[Extraction], curation: EntityCuration
     clusters = union.clusters()
     entities = [_machine_entity(cluster, counts) for cluster in clusters]
     entities = _unique_ids(entities)
-    entities, curation_problems = _apply_curation(entities, curation)
+    entities, curation_problems = apply_curation(entities, curation)
     problems.extend(curation_problems)
     entities.sort(key=lambda e: (_TYPE_ORDER.index(e.type), e.name.casefold(), e.id))
     aliases = {alias: entity.id for entity in entities for alias in entity.aliases if alias not in ignored}
@@ -294,10 +289,6 @@ def slugify(name: str) -> str:
     return slug(name) or "entity"
 
 
-RESERVED_IDS = frozenset({"index"})
-"""Ids that would replace a page of the site (`entities/index.md`)."""
-
-
 def _unique_ids(entities: list[Entity]) -> list[Entity]:
     """Distinct ids: the type is added when two types share a name, then a number if still taken."""
     taken: Counter[str] = Counter(entity.id for entity in entities)
@@ -313,147 +304,3 @@ def _unique_ids(entities: list[Entity]) -> list[Entity]:
         used.add(unique)
         result.append(Entity(unique, entity.name, entity.type, entity.aliases, why=entity.why))
     return result
-
-
-def _apply_curation(entities: list[Entity], curation: EntityCuration) -> tuple[list[Entity], list[Problem]]:
-    """The researcher's decisions: claim aliases, merge ids, rename, retype, describe."""
-    problems: list[Problem] = []
-    by_id = {entity.id: entity for entity in entities}
-    claimed: dict[str, tuple[str, int | None]] = {}
-    merged_into: dict[str, tuple[str, int | None]] = {}
-    alias_types = {alias: entity.type for entity in entities for alias in entity.aliases}
-    entries = []
-    for entry in curation.entities:
-        if entry.id in RESERVED_IDS:
-            problems.append(
-                Problem(
-                    curation.path,
-                    f"the id '{entry.id}' is reserved (it names the entity index page); choose another id",
-                    Severity.ERROR,
-                    entry.line,
-                )
-            )
-        elif entry.id not in by_id and not entry.aliases and not entry.merge:
-            problems.append(
-                Problem(
-                    curation.path,
-                    f"'{entry.id}' is not an entity id and names no aliases; "
-                    "not applied" + did_you_mean(entry.id, sorted(by_id)),
-                    Severity.WARNING,
-                    entry.line,
-                )
-            )
-        else:
-            entries.append(entry)
-    curated_ids = {entry.id for entry in entries}
-    for entry in entries:
-        for alias in entry.aliases:
-            if alias in claimed and claimed[alias][0] != entry.id:
-                other, line = claimed[alias]
-                problems.append(
-                    Problem(
-                        curation.path,
-                        f"alias '{alias}' is claimed by both '{other}' (line {line}) "
-                        f"and '{entry.id}'; keep it in one entity",
-                        Severity.ERROR,
-                        entry.line,
-                    )
-                )
-            else:
-                claimed[alias] = (entry.id, entry.line)
-        for target in entry.merge:
-            if target not in by_id and target not in curated_ids:
-                problems.append(
-                    Problem(
-                        curation.path,
-                        f"'{entry.id}' merges unknown entity id '{target}'"
-                        + did_you_mean(target, sorted(by_id)),
-                        Severity.ERROR,
-                        entry.line,
-                    )
-                )
-            elif target in merged_into and merged_into[target][0] != entry.id:
-                problems.append(
-                    Problem(
-                        curation.path,
-                        f"entity '{target}' is merged into both '{merged_into[target][0]}' and '{entry.id}'",
-                        Severity.ERROR,
-                        entry.line,
-                    )
-                )
-            else:
-                merged_into[target] = (entry.id, entry.line)
-    in_cycle: set[str] = set()
-    for target, (into, line) in sorted(merged_into.items()):
-        seen = {target}
-        current = into
-        while current in merged_into:
-            if current in seen:
-                if target not in in_cycle:
-                    message = (
-                        f"merge cycle: '{target}' and '{into}' merge each other; neither merge is applied"
-                    )
-                    problems.append(Problem(curation.path, message, Severity.ERROR, line))
-                in_cycle |= seen
-                break
-            seen.add(current)
-            current = merged_into[current][0]
-    merged_into = {t: v for t, v in merged_into.items() if t not in in_cycle}
-
-    def final(entity_id: str) -> str:
-        while entity_id in merged_into:
-            entity_id = merged_into[entity_id][0]
-        return entity_id
-
-    # 1. Aliases the researcher claims leave the machine's entities.
-    machine: dict[str, Entity] = {}
-    for entity in entities:
-        kept = tuple(alias for alias in entity.aliases if alias not in claimed)
-        if kept:
-            name = entity.name if entity.name not in claimed else kept[0]
-            machine[entity.id] = Entity(entity.id, name, entity.type, kept, why=entity.why)
-    # 2. Everything goes to its final owner (A merges B, B merges C: all of it ends in A), so the
-    #    order of entries in the file never matters.
-    folded: defaultdict[str, list[Entity]] = defaultdict(list)
-    for entity in machine.values():
-        folded[final(entity.id)].append(entity)
-    members: defaultdict[str, list[CuratedEntity]] = defaultdict(list)
-    for entry in entries:
-        members[final(entry.id)].append(entry)
-    result = {owner: group[0] for owner, group in folded.items() if owner not in members and len(group) == 1}
-    for owner, group_entries in members.items():
-        head = next((e for e in group_entries if e.id == owner), None)
-        ordered = ([head] if head else []) + [e for e in group_entries if e is not head]
-        base = next((e for e in folded.get(owner, []) if e.id == owner), None)
-        aliases: list[str] = list(base.aliases if base else ())
-        why: list[str] = list(base.why if base else ())
-        for extra in folded.get(owner, []):
-            if extra is not base:
-                aliases.extend(extra.aliases)
-                why.extend(
-                    [*extra.why, f"'{extra.name}' merged in by {curation.path}:{merged_into[extra.id][1]}"]
-                )
-        for entry in ordered:
-            for alias in entry.aliases:
-                if claimed.get(alias, ("",))[0] == entry.id and alias not in aliases:
-                    aliases.append(alias)
-                    why.append(f"alias '{alias}' set by {curation.path}:{entry.line}")
-        if not aliases:
-            if not any(entry.aliases for entry in ordered):  # (claimed twice is reported above)
-                message = f"'{owner}' has no names: no aliases and nothing merged into it; not applied"
-                problems.append(Problem(curation.path, message, Severity.WARNING, ordered[0].line))
-            continue
-        claimed_types = (alias_types[a] for e in ordered for a in e.aliases if a in alias_types)
-        kind = next((EntityType(e.type) for e in ordered if e.type), None)
-        kind = kind or (base.type if base else None) or next(claimed_types, None) or EntityType.PERSON
-        result[owner] = Entity(
-            owner,
-            next((e.name for e in ordered if e.name), None) or (base.name if base else aliases[0]),
-            kind,
-            tuple(dict.fromkeys(aliases)),
-            next((e.description for e in ordered if e.description), None),
-            next((e.links for e in ordered if e.links), ()),
-            tuple(why),
-            curated=True,
-        )
-    return list(result.values()), problems

@@ -1,4 +1,4 @@
-"""Stage 3, resolve: apply the researcher's annotations to what the machine read.
+"""Stage 3a, resolve articles: apply the researcher's annotations to what the machine read.
 
 A value from YAML always wins over one read from the text, and records where it came from.
 An annotation that cannot be applied is reported with its file and line, never dropped silently.
@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.anchor import FoldedText, find_passage
-from generator.annotations import Annotations, ArticleAnnotation, HighlightSpec, unknown_article
+from generator.annotations.read import Annotations, ArticleAnnotation, HighlightSpec, unknown_article
 from generator.model import Article, Highlight, Problem, Severity
+from generator.resolve.anchor import FoldedText, find_passage
 
 
 @dataclass(frozen=True, slots=True)

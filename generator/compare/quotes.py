@@ -13,8 +13,9 @@ import difflib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from generator.compare.reuse import SHINGLE_WORDS, Words
+from generator.groups import Groups
 from generator.model import Article, Quote, QuoteGroup, QuoteVersion
-from generator.reuse import SHINGLE_WORDS, Words
 
 MIN_WORDS = 5
 """Shorter quotes ("war", "heavy heart") are scare quotes or labels, not statements to trace."""
@@ -48,21 +49,11 @@ def group_quotes(
                 for b in holders[k + 1 :]
                 if quotes[a].article != quotes[b].article
             )
-    parent = {i: i for i in eligible}
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined = Groups(eligible)
     for a, b in sorted(candidates):
-        if root(a) != root(b) and _alike(folded[a].words, folded[b].words):
-            parent[root(b)] = root(a)
-    members: defaultdict[int, list[int]] = defaultdict(list)
-    for i in eligible:
-        members[root(i)].append(i)
-    groups = [ids for ids in members.values() if len({quotes[i].article for i in ids}) > 1]
+        if joined.find(a) != joined.find(b) and _alike(folded[a].words, folded[b].words):
+            joined.join(a, b)
+    groups = [ids for ids in joined.groups() if len({quotes[i].article for i in ids}) > 1]
     words = words if words is not None else {a.id: Words.of(a.text) for a in articles}
     unmarked = _unmarked_versions(groups, quotes, folded, words)
     result: list[tuple[tuple[int, int, str, int], QuoteGroup]] = []

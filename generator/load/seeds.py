@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.body import parse_body
-from generator.header import find_dateline, parse_header
-from generator.model import Article, Metadata, Problem, Severity
+from generator.load.body import parse_body
+from generator.load.header import find_dateline, parse_header
+from generator.load.readers import SUFFIXES, TABLE_SUFFIXES, Source, read_source
+from generator.model import DEFAULT_COLUMNS, Article, ImportSettings, Metadata, Problem, Severity
 from generator.paths import display_path, slug
-from generator.readers import DEFAULT_COLUMNS, SUFFIXES, TABLE_SUFFIXES, ImportSettings, Source, read_source
 
 ARTICLE_SUFFIXES = SUFFIXES
 LARGE_FILE = 2_000_000

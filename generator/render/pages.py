@@ -1,6 +1,6 @@
 """Stage 5, render: the corpus -> `Page`s of Markdown. Pure: builds strings, touches no files.
 
-Pages are Jinja templates (`generator/templates/`) whose every `{{ value }}` is escaped by
+Pages are Jinja templates (`generator/render/templates/`) whose every `{{ value }}` is escaped by
 `escape_text` unless the renderer built it as `Markup` itself.
 """
 
@@ -16,10 +16,8 @@ from dataclasses import dataclass
 
 import jinja2
 
-from generator.comparison_page import ComparisonView
-from generator.coverage import outlet_of
-from generator.escape import Markup, escape_text, safe_url
-from generator.export import render_data
+from generator.compare.coverage import outlet_of
+from generator.compare.stories import split_by_story
 from generator.model import (
     Article,
     Comparison,
@@ -36,7 +34,9 @@ from generator.model import (
     QuoteVersion,
     Story,
 )
-from generator.stories import split_by_story
+from generator.render.comparison import ComparisonView
+from generator.render.escape import Markup, escape_text, safe_url
+from generator.render.export import render_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def _finalize(value: object) -> object:
 
 
 _ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator", "templates"),
+    loader=jinja2.PackageLoader("generator.render", "templates"),
     autoescape=False,
     finalize=_finalize,
     undefined=jinja2.StrictUndefined,
@@ -250,16 +250,16 @@ def story_corpora(corpus: Corpus, stories: Sequence[Story]) -> list[Corpus]:
     dates = split_by_story(corpus.dates, story_of, article)
     return [
         Corpus(
-            tuple(articles[story.id]),
-            tuple(highlights[story.id]),
-            tuple(copies[story.id]),
-            corpus.entities,
-            tuple(mentions[story.id]),
-            corpus.sentences,
-            tuple(quotes[story.id]),
-            tuple(figures[story.id]),
-            tuple(dates[story.id]),
-            story.comparison or Comparison(),
+            articles=tuple(articles[story.id]),
+            highlights=tuple(highlights[story.id]),
+            copies=tuple(copies[story.id]),
+            entities=corpus.entities,
+            mentions=tuple(mentions[story.id]),
+            sentences=corpus.sentences,
+            quotes=tuple(quotes[story.id]),
+            figures=tuple(figures[story.id]),
+            dates=tuple(dates[story.id]),
+            comparison=story.comparison or Comparison(),
         )
         for story in stories
     ]

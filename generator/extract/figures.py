@@ -1,8 +1,10 @@
-"""Stage 2, extract: the numbers each article states ("over 500" killed) and the dates it names.
+"""The numbers each article states (`over 500` killed, `$1.2bn`, `40%`), with what they count.
 
-Pure rules over the text, one left-to-right pass each. Precision comes first: figures are set
-beside other outlets' figures for the same `unit`, so a number is kept only when the words around
-it say what it counts, and anything that reads as a date, time, year, name or code is left out.
+Pure rules over the text, one left-to-right pass. Precision comes first: figures are set beside
+other outlets' figures for the same `unit`, so a number is kept only when the words around it say
+what it counts, and anything that reads as a date (`dates.py`), time, year, name or code is left
+out. Code of the extract stage, but `build.py` runs it in stage 3 with the dates, once the
+researcher's metadata is applied (a date without a year takes the article's date).
 """
 
 from __future__ import annotations
@@ -10,33 +12,26 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
 from decimal import Decimal
 
+from generator.extract.dates import extract_dates
+from generator.extract.words import (
+    FUNCTION_WORDS,
+    IRREGULAR_PLURALS,
+    LABEL_WORDS,
+    QUALIFIER,
+    SMALL_NUMBERS,
+    TRAILING,
+    alternatives,
+    is_label,
+    looks_plural,
+    starts_sentence,
+    word_after,
+    word_before,
+)
+from generator.load.calendar import MONTHS, WEEKDAYS
 from generator.model import Article, DateMention, Figure
 
-# --- words shared by both passes ---------------------------------------------------------------
-
-_MONTH_NAMES = "January February March April May June July August September October November December"
-_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES.split(), start=1)}
-_MONTHS.update(
-    (short, number)
-    for number, shorts in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "", "Jun", "Jul", "Aug", "Sep Sept", "Oct", "Nov", "Dec"), start=1
-    )
-    for short in shorts.split()
-)
-_WEEKDAYS = {
-    name: number
-    for number, name in enumerate("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-}
-_SMALL = {
-    word: number
-    for number, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
 _TENS = {
     word: 10 * number
     for number, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
@@ -53,256 +48,6 @@ _SCALES = {
     "trillion": 1_000_000_000_000,
     "tn": 1_000_000_000_000,
 }
-
-# Words before a number that make it a label (`route 66`, `phase 2`, `No. 10`), not a count.
-_LABEL_WORDS = frozenset(
-    "no no. nos. number # page p. pp. vol. chapter section article resolution route flight room line "
-    "platform gate level phase stage round grade class type model version size code zone sector "
-    "district ward unit block lot item point step rule law bill act paragraph clause figure table "
-    "channel highway".split()
-)
-
-
-def _alternatives(words: Sequence[str]) -> str:
-    """A regex alternation that tries longer words first (`seventeen` before `seven`)."""
-    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
-
-
-# --- dates -------------------------------------------------------------------------------------
-
-_FULL_MONTH = _alternatives(_MONTH_NAMES.split()) + r"\b"
-# Abbreviations only next to a day number: alone, `Jan`, `Mar` and `Sep` are names and words.
-_ANY_MONTH = (
-    "(?:"
-    + _FULL_MONTH
-    + "|"
-    + _alternatives([name for name in _MONTHS if name not in _MONTH_NAMES.split()])
-    + r"\b\.?)"
-)
-_WEEKDAY = _alternatives(list(_WEEKDAYS)) + r"\b"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19\d\d|20\d\d|2100)"
-_NOT_DIGITS_AFTER = r"(?![\w,./:-]?\d)"
-_MONTH_CONTEXT = _alternatives(
-    "in early late mid since until till by last next this from to as during before after through "
-    "throughout of and or between".split()
-)
-_DATES = re.compile(
-    # 2019-04-04
-    rf"(?P<iso>\b(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b)(?![-/:.]\d)"
-    # (Friday,) 4 April (2019); 4th of April
-    rf"|(?:\b{_WEEKDAY},?\s+(?:the\s+)?)?\b(?P<d1>{_DAY})(?:\s+of)?\s+(?P<m1>{_ANY_MONTH})"
-    rf"(?:,?\s+(?P<y1>{_YEAR})\b)?{_NOT_DIGITS_AFTER}"
-    # (Friday,) April 4(th)(, 2019) -- not `May 10,000`
-    rf"|(?:\b{_WEEKDAY},?\s+)?\b(?P<m2>{_ANY_MONTH})\s+(?P<d2>{_DAY})\b(?!,\d|[./:-]?\d)"
-    rf"(?:,?\s+(?P<y2>{_YEAR})\b{_NOT_DIGITS_AFTER})?"
-    # April 2019
-    rf"|\b(?P<m3>{_FULL_MONTH})(?:\s+of)?,?\s+(?P<y3>{_YEAR})\b{_NOT_DIGITS_AFTER}"
-    # in (early) April, as early as February, mid-April: a month alone needs a word that makes it one
-    rf"|(?:\b(?i:(?P<ctx>{_MONTH_CONTEXT})\s+(?:the\s+)?"
-    r"(?:(?:early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+)?)"
-    rf"|\b(?i:early|late|mid)[\s-]+)(?P<m4>{_FULL_MONTH})(?!\s*\d|['’]s\b)"
-    # yesterday, three days ago, last year
-    r"|\b(?P<rel>(?i:(?:the\s+day\s+before\s+)?yesterday|today|tonight|tomorrow"
-    rf"|(?:\d{{1,2}}|a|{_alternatives(list(_SMALL)[1:])})\s+days?\s+ago|(?:last|this|next)\s+(?:year|month)))\b"
-    # (last) Friday
-    rf"|\b(?:(?P<wdrel>(?i:last|next|this))\s+)?(?P<wd>{_WEEKDAY})"
-)
-# `by May`, `of May`: Theresa May as often as the month.
-_MAY_CONTEXT = frozenset("in early late mid since until till last next this during".split())
-# A four-digit number on its own: a year unless it counts something (`2000 fighters`).
-_YEARS = re.compile(
-    r"(?:(?P<prefix>\b(?i:post|pre|mid))[-\s]|(?<=\d[-–])|(?<![\w$€£¥.,:/'’#+\-–]))"
-    r"(?P<year>\d{4})(?![\w%]|[.,:/]\d|['’]s\b|-[^\W\d])"
-)
-_YEAR_CONTEXT = frozenset(
-    "in since by of from until till to before after during between and or early late mid around circa year "
-    "summer spring autumn fall winter the end beginning start through throughout".split()
-)
-_WEEKDAY_CONTEXT = frozenset("on by until till since from to and or that this".split())
-
-
-def extract_dates(article: Article) -> tuple[DateMention, ...]:
-    """Every date the text names, in order; resolved with `article.meta.date` where it needs a year.
-
-    Years in a date-like place (`in 2014`, `since 2011`, `post-2014`) are dates too; decades
-    (`the 1970s`), ambiguous numeric forms (`04/04/2019`) and vague spans (`last week`) are not.
-    Where the article is undated, a weekday or a day without a year is still reported, with no date.
-    """
-    text = article.text
-    published = _published(article.meta.date)
-    mentions: list[DateMention] = []
-    for match in _DATES.finditer(text):
-        found = _date_mention(match, text, published)
-        if found is not None:
-            start, end, iso = found
-            mentions.append(DateMention(article.id, start, end, text[start:end], iso))
-    years: list[DateMention] = []
-    index = 0
-    for match in _YEARS.finditer(text):
-        start, end = match.span("year")
-        while index < len(mentions) and mentions[index].end <= start:
-            index += 1
-        if index < len(mentions) and mentions[index].start < end:
-            continue  # already part of a full date (`April 21, 2019`)
-        if _is_year(text, match):
-            years.append(DateMention(article.id, start, end, text[start:end], match["year"]))
-    return tuple(sorted([*mentions, *years], key=lambda mention: mention.start))
-
-
-def _published(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _date_mention(
-    match: re.Match[str], text: str, published: date | None
-) -> tuple[int, int, str | None] | None:
-    """(start, end, ISO date or None) for one match of `_DATES`; None when it is not a date after all."""
-    start, end = match.span()
-    if match["iso"]:
-        iso = _day(int(match["iy"]), int(match["im"]), int(match["id"]))
-        return (start, end, iso) if iso else None
-    for day_group, month_group, year_group in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
-        if not match[day_group]:
-            continue
-        day = int(match[day_group].rstrip("stndrh"))
-        month = _MONTHS[match[month_group].rstrip(".")]
-        if match[year_group]:
-            iso = _day(int(match[year_group]), month, day)
-            return (start, end, iso) if iso else None
-        if month_group == "m2" and _followed_by_count(text, end):
-            return None  # `in May 5 people died`
-        if _day(2000, month, day) is None:
-            return None  # `31 February`
-        return start, end, _day_near(month, day, published)
-    if match["m3"]:
-        return start, end, f"{match['y3']}-{_MONTHS[match['m3']]:02d}"
-    if match["m4"]:
-        if match["m4"] == "May" and match["ctx"] and match["ctx"].casefold() not in _MAY_CONTEXT:
-            return None
-        return match.start("m4"), end, _month_near(_MONTHS[match["m4"]], published)
-    if match["rel"]:
-        return start, end, _relative(match["rel"], published)
-    return _weekday(match, text, published)
-
-
-def _day(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def _day_near(month: int, day: int, published: date | None) -> str | None:
-    """The year that puts `day month` nearest the publication date; news looks back, so the future
-    counts double (`September 25` in an April article is last September, `January 3` in December next)."""
-    if published is None:
-        return None
-    best: tuple[int, date] | None = None
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue  # 29 February
-        days_before = (published - candidate).days
-        cost = days_before if days_before >= 0 else -2 * days_before
-        if best is None or cost < best[0]:
-            best = (cost, candidate)
-    return best[1].isoformat() if best else None
-
-
-def _month_near(month: int, published: date | None) -> str | None:
-    if published is None:
-        return None
-
-    def cost(year: int) -> int:
-        months_before = (published.year - year) * 12 + published.month - month
-        return months_before if months_before >= 0 else -2 * months_before
-
-    year = min((published.year - 1, published.year, published.year + 1), key=cost)
-    return _iso_month(year, month)
-
-
-def _iso_month(year: int, month: int) -> str | None:
-    """`YYYY-MM`, or None for a year ISO 8601 cannot write in four digits (an article dated 0001)."""
-    return f"{year:04d}-{month:02d}" if 1 <= year <= 9999 else None
-
-
-_DAYS_FROM_TODAY = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-_SHIFT = {"last": -1, "this": 0, "next": 1}
-
-
-def _relative(words: str, published: date | None) -> str | None:
-    if published is None:
-        return None
-    folded = " ".join(words.casefold().split())
-    first = folded.split()[0]
-    if folded.endswith("ago"):
-        days = 1 if first == "a" else int(first) if first.isdecimal() else _SMALL.get(first)
-        return _shift(published, -days) if days is not None else None
-    if folded.endswith("year") and first in _SHIFT:
-        year = published.year + _SHIFT[first]
-        return f"{year:04d}" if 1 <= year <= 9999 else None
-    if folded.endswith("month") and first in _SHIFT:
-        index = published.year * 12 + published.month - 1 + _SHIFT[first]
-        return _iso_month(index // 12, index % 12 + 1)
-    days = _DAYS_FROM_TODAY.get(folded)
-    return _shift(published, days) if days is not None else None
-
-
-def _shift(day: date, days: int) -> str | None:
-    try:
-        return (day + timedelta(days=days)).isoformat()
-    except OverflowError:
-        return None
-
-
-def _weekday(match: re.Match[str], text: str, published: date | None) -> tuple[int, int, str | None] | None:
-    """`on Friday` is the last Friday on or before publication; `last Friday` the one before that
-    day; `next Friday` is not placed. `Good Friday` and `The Sunday Times` are names."""
-    start, end = match.span()
-    relation = (match["wdrel"] or "").casefold()
-    if not relation:
-        before, before_start = _word_before(text, start)
-        context = before.lower() in _WEEKDAY_CONTEXT
-        if before[:1].isupper() and not context and not _starts_sentence(text, before_start, frozenset()):
-            return None
-        if _word_after(text, end)[:1].isupper() and not context:
-            return None
-    if published is None or relation == "next":
-        return start, end, None
-    back = (published.weekday() - _WEEKDAYS[match["wd"]]) % 7
-    if relation == "last" and back == 0:
-        back = 7
-    return start, end, _shift(published, -back)
-
-
-def _is_year(text: str, match: re.Match[str]) -> bool:
-    """`in 2014`, `the chaos of 2011`, `post-2014` are years; not `Resolution 1973`, `2000 fighters`."""
-    if not 1900 <= int(match["year"]) <= 2100:
-        return False
-    start = match.start("year")
-    if match["prefix"] or text[start - 1 : start] in ("-", "–"):
-        return True  # `post-2014`, the second year of `2011-2014`
-    before = _word_before(text, start)[0]
-    if before.lower() in _YEAR_CONTEXT or before.endswith(","):
-        return True
-    if _is_label(text, start, frozenset()):
-        return False  # `Resolution 1973`, `Windows 2000`
-    return not _followed_by_count(text, match.end("year"))
-
-
-def _followed_by_count(text: str, end: int) -> bool:
-    """Whether a plural noun follows at once: `2000 fighters`, `May 5 people`."""
-    word = _word_after(text, end).rstrip(_TRAILING)
-    return text[end : end + 1] == " " and word[:1].islower() and _looks_plural(word)
-
-
-# --- figures -----------------------------------------------------------------------------------
-
 _CURRENCY_SIGNS = {
     "$": "usd",
     "US$": "usd",
@@ -320,8 +65,8 @@ _CURRENCY_SIGNS = {
 }
 _CURRENCY_NOUNS = {"dollar": "usd", "euro": "eur", "yen": "jpy", "yuan": "cny", "sterling": "gbp"}
 _DOLLAR_KINDS = {"australian": "aud", "canadian": "cad", "singapore": "sgd", "zealand": "nzd", "kong": "hkd"}
-_NUMBER_WORD = _alternatives(
-    [*_SMALL, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"]
+_NUMBER_WORD = alternatives(
+    [*SMALL_NUMBERS, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"]
 )
 _NUMBERS = re.compile(
     # $1.2bn, £3m, 75,000, 3.5, 5bn, 1.2 million
@@ -336,30 +81,12 @@ _NUMBERS = re.compile(
 )
 _PERCENT = re.compile(r"\s?%|\s?(?i:per\s?cent|percent)\b")
 _OR_SO = re.compile(r"\s+(?i:or\s+(?:so|more))\b")
-_QUALIFIER = re.compile(
-    r"\b(?i:about|around|approximately|roughly|some|nearly|almost|over|more\s+than|fewer\s+than|less\s+than"
-    r"|at\s+least|at\s+most|up\s+to|as\s+many\s+as|as\s+much\s+as|close\s+to|upwards\s+of|in\s+excess\s+of"
-    r"|an\s+estimated|estimated|just\s+over|just\s+under|well\s+over|under|below|above|circa)\s+$"
-)
 _OF = frozenset("of in for".split())
 # `one in five`, `3 out of 4`, `between 200 and 300`: a ratio or the end of a range, not a count.
 _PAIRED = re.compile(
     rf"(?:\b(?i:between)\s+\S+\s+(?i:and)|(?:\d|\b(?i:{_NUMBER_WORD}))\s+(?i:in|out\s+of|to|or))\s+$"
 )
 _OF_THE = re.compile(r"\s+of\s+(?:(?:the|those|these|its|their|his|her|our)\s+)?")
-# Function words: they end the words that can say what a number counts.
-_STOP = frozenset(
-    "a an the and or but nor of to in on at by for with from as into onto over under about after before "
-    "since than then that this these those which who whom whose what when where while why how its his "
-    "her their our your my them they he she it we you i me us him is was are were be been being has "
-    "have had do does did will would can could may might must shall should not no also more most less "
-    "least very so such out up down off per each every other another some any all both either neither "
-    "only just even still yet again already now here there ago across against along among around behind "
-    "below beneath beside between beyond despite during except inside near outside through throughout "
-    "toward towards upon via within without amid amidst if because though although unless whether until "
-    "till says said say told according reportedly including like yesterday today tonight tomorrow last "
-    "next first times time percent cent".split()
-)
 # A number of these is a span of time or a clock time (`three weeks`, `two years ago`), not a count.
 _TIME_WORDS = frozenset(
     "second minute hour day week month year decade century night weekend fortnight morning evening afternoon "
@@ -367,25 +94,6 @@ _TIME_WORDS = frozenset(
 )
 # Before a number word these refer back to things already counted (`the two discussed`).
 _DETERMINERS = frozenset("the these those its their his her our my your whose both all every each".split())
-_IRREGULAR = {
-    "people": "people",
-    "others": "people",  # `killed 9,000 people and injured 23,000 others`
-    "men": "man",
-    "women": "woman",
-    "children": "child",
-    "police": "police",
-    "personnel": "personnel",
-    "staff": "staff",
-    "aircraft": "aircraft",
-    "cattle": "cattle",
-    "livestock": "livestock",
-    "sheep": "sheep",
-    "lives": "life",
-    "wives": "wife",
-    "knives": "knife",
-    "feet": "foot",
-}
-_NOT_PLURAL = frozenset("news series species chaos gas bus lens yes".split())
 _ADJECTIVES = frozenset(
     "more other new old additional extra further many own foreign local young small large big heavy light "
     "armed unarmed several various different major minor senior junior top key main total innocent alleged "
@@ -425,7 +133,6 @@ _AFTER_PASSIVE = frozenset(
     "amid last this yesterday today overnight earlier there when according".split()
 )
 _WORD = re.compile(r"\S+")
-_TRAILING = ".,;:!?)\"'”’»]"
 _PLAIN_WORD = re.compile(r"[^\W\d_][\w'’-]*\Z")
 
 
@@ -501,7 +208,7 @@ def _read_number(text: str, match: re.Match[str], starts: frozenset[int]) -> _Nu
         return _read_digits(text, match, starts)
     if match["vague"]:
         start, end = match.span()
-        if _word_before(text, start)[0].lower() in _DETERMINERS:
+        if word_before(text, start)[0].lower() in _DETERMINERS:
             return None  # `the thousands who fled`
         return _Number(start, end, None, approximate=True)
     return _read_words(text, match, starts)
@@ -528,27 +235,11 @@ def _read_digits(text: str, match: re.Match[str], starts: frozenset[int]) -> _Nu
         return None  # phone numbers and space-grouped digits: `020 7946 0958`, `75 000`
     if match["glued"] in ("m", "k") and currency is None:
         return None  # `100m` race, `10k` run: metres and kilometres, not millions
-    if currency is None and _is_label(text, digits_start, starts):
+    if currency is None and is_label(text, digits_start, starts):
         return None
     scale = (match["glued"] or match["short"] or match["scale"] or "").lower()
     value = Decimal(digits.replace(",", "")) * _SCALES.get(scale, 1)
     return _Number(start, end, float(value), currency)
-
-
-def _is_label(text: str, start: int, starts: frozenset[int]) -> bool:
-    """`Resolution 1973`, `Article 5`, `route 66`, `Windows 2000`: a number that names, not counts."""
-    if not text[start - 1 : start].isspace():
-        return False
-    before, before_start = _word_before(text, start)
-    if before.lower() in _LABEL_WORDS:
-        return True
-    return (
-        before[:1].isupper()
-        and before[-1:].isalnum()  # not `UN: 500 killed`, `Tripoli's 2 million residents`
-        and before not in _MONTHS
-        and not _starts_sentence(text, before_start, starts)
-        and _QUALIFIER.search(text, before_start, start) is None
-    )
 
 
 def _read_words(text: str, match: re.Match[str], starts: frozenset[int]) -> _Number | None:
@@ -567,12 +258,12 @@ def _read_words(text: str, match: re.Match[str], starts: frozenset[int]) -> _Num
         return None  # `two hundred and two hundred`, `one two`: not one number
     start = tokens[0][0] if with_article else body[0][0]
     end = body[used - 1][1]
-    if text[body[0][0] : body[0][0] + 1].isupper() and not _starts_sentence(text, start, starts):
+    if text[body[0][0] : body[0][0] + 1].isupper() and not starts_sentence(text, start, starts):
         return None  # `Formula One`, `World War Two`, `Ten Downing Street`
     if text[end : end + 1] in ("-", "–") or text[start - 1 : start] in ("-", "–"):
         return None  # `three-day`, `two-state`, `one-sided`, `Catch-22`
-    before = _word_before(text, start)[0].lower()
-    if before in _DETERMINERS or before in _LABEL_WORDS:
+    before = word_before(text, start)[0].lower()
+    if before in _DETERMINERS or before in LABEL_WORDS:
         return None  # `the two discussed`, `the four corners`: a reference back, not a count
     dozen = any(word == "dozen" for _, _, word in body[:used])
     return _Number(start, end, value, approximate=dozen)
@@ -590,15 +281,15 @@ def _parse_words(words: Sequence[str], with_article: bool) -> tuple[float | None
     for index, word in enumerate(words):
         if word == "and":
             following = words[index + 1] if index + 1 < len(words) else ""
-            if previous in ("hundred", "scale") and (following in _SMALL or following in _TENS):
+            if previous in ("hundred", "scale") and (following in SMALL_NUMBERS or following in _TENS):
                 continue
             break
-        if word in _SMALL:
+        if word in SMALL_NUMBERS:
             if previous not in ("start", "tens", "hundred", "scale") or (
-                previous == "tens" and _SMALL[word] >= 10
+                previous == "tens" and SMALL_NUMBERS[word] >= 10
             ):
                 break
-            current += _SMALL[word]
+            current += SMALL_NUMBERS[word]
             kind = "unit"
         elif word in _TENS:
             if previous not in ("start", "hundred", "scale"):
@@ -631,7 +322,7 @@ def _describe(article: str, text: str, number: _Number, low: int, high: int) -> 
     start, end, approximate = number.start, number.end, number.approximate
     if _PAIRED.search(text, max(low, start - 20), start):
         return None
-    qualifier = _QUALIFIER.search(text, max(low, start - 25), start)
+    qualifier = QUALIFIER.search(text, max(low, start - 25), start)
     if qualifier:
         start, approximate = qualifier.start(), True
     percent = _PERCENT.match(text, end, high)
@@ -645,7 +336,7 @@ def _describe(article: str, text: str, number: _Number, low: int, high: int) -> 
         return _figure(
             article, text, start, end, number.value, unit, (start, _tail(text, end, high)), approximate
         )
-    if _word_after(text, end).lower().rstrip(_TRAILING) in _TIME_WORDS:
+    if word_after(text, end).lower().rstrip(TRAILING) in _TIME_WORDS:
         return None  # `three times`, `killed two days ago`
     noun = _noun_after(text, end, high, number.value)
     # `dozens of civilians`; not `3 of the 5 hospitals`, which would count hospitals twice
@@ -687,8 +378,8 @@ def _is_passive(text: str, cue: re.Match[str], high: int) -> bool:
     if cue["verb"].casefold() in _INTRANSITIVE or _PASSIVE.search(cue["between"]):
         return True
     end = cue.end()
-    following = _word_after(text, end) if end < high else ""
-    word = following.rstrip(_TRAILING).casefold()
+    following = word_after(text, end) if end < high else ""
+    word = following.rstrip(TRAILING).casefold()
     return not word or word != following.casefold() or word in _AFTER_PASSIVE
 
 
@@ -712,14 +403,14 @@ def _noun_after(text: str, position: int, high: int, value: float | None) -> _No
     seen_plural = False
     for match in _WORD.finditer(text, position, high):
         raw = match.group()
-        word = raw.rstrip(_TRAILING)
+        word = raw.rstrip(TRAILING)
         lower = word.lower()
-        if len(words) == 4 or not _PLAIN_WORD.match(word) or lower in _STOP or lower in _CUES:
+        if len(words) == 4 or not _PLAIN_WORD.match(word) or lower in FUNCTION_WORDS or lower in _CUES:
             break
         if lower in _DETERMINERS or (seen_plural and lower.endswith(("ed", "ing"))):
             break  # `boats carrying migrants`: a clause starts after the noun
         words.append((match.start(), word))
-        seen_plural = seen_plural or _looks_plural(word)
+        seen_plural = seen_plural or looks_plural(word)
         if word != raw:
             break
     head = _head(words, value)
@@ -741,7 +432,7 @@ def _head(words: Sequence[tuple[int, str]], value: float | None) -> int | None:
     if value == 1:
         return min(len(words), 2) - 1
     for index, (_, word) in enumerate(words[:3]):
-        if _looks_plural(word) and not (index + 1 < len(words) and _looks_plural(words[index + 1][1])):
+        if looks_plural(word) and not (index + 1 < len(words) and looks_plural(words[index + 1][1])):
             return index
     return None
 
@@ -754,23 +445,10 @@ def _currency(singular: str, modifier: str, value: float | None) -> str | None:
     return _CURRENCY_NOUNS.get(singular)
 
 
-def _looks_plural(word: str) -> bool:
-    lower = word.lower()
-    if lower in _IRREGULAR:
-        return True
-    return (
-        len(lower) > 2
-        and lower.endswith("s")
-        and not lower.endswith(("ss", "us", "is", "'s", "’s"))
-        and lower not in _NOT_PLURAL
-        and lower not in _STOP
-    )
-
-
 def _singular(word: str) -> str:
     lower = word.lower()
-    if lower in _IRREGULAR:
-        return _IRREGULAR[lower]
+    if lower in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[lower]
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
     if lower.endswith(("ches", "shes", "xes", "sses", "zzes")):
@@ -790,54 +468,18 @@ def _tail(text: str, end: int, high: int) -> int:
     last = end
     for taken, match in enumerate(_WORD.finditer(text, end, high)):
         raw = match.group()
-        word = raw.rstrip(_TRAILING)
+        word = raw.rstrip(TRAILING)
         lower = word.lower()
         if taken == 4 or not _PLAIN_WORD.match(word):
             break
-        if lower in _STOP and not (taken == 0 and lower in _OF) and lower not in ("the", "a", "an"):
+        if lower in FUNCTION_WORDS and not (taken == 0 and lower in _OF) and lower not in ("the", "a", "an"):
             break
-        if word in _WEEKDAYS or word in _MONTHS or lower in _TIME_WORDS:
+        if word in WEEKDAYS or word in MONTHS or lower in _TIME_WORDS:
             break  # `3% on Friday`, `4.5% year on year`: when, not of what
         if last > end and lower.endswith(("ed", "ing")):
             break  # `40% of voters undecided`: the clause goes on; the share is said
-        if lower not in _STOP:
+        if lower not in FUNCTION_WORDS:
             last = match.start() + len(word)
         if word != raw:
             break
     return last
-
-
-# --- reading around a position -----------------------------------------------------------------
-
-
-def _word_before(text: str, position: int) -> tuple[str, int]:
-    """The word that ends just before `position` (spaces skipped), and where it starts."""
-    index = position
-    while index > 0 and text[index - 1].isspace() and position - index < 20:
-        index -= 1
-    start = index
-    while start > 0 and not text[start - 1].isspace() and index - start < 40:
-        start -= 1
-    return text[start:index], start
-
-
-def _word_after(text: str, position: int) -> str:
-    index = position
-    while index < len(text) and text[index].isspace() and index - position < 20:
-        index += 1
-    end = index
-    while end < len(text) and not text[end].isspace() and end - index < 40:
-        end += 1
-    return text[index:end]
-
-
-def _starts_sentence(text: str, position: int, starts: frozenset[int]) -> bool:
-    """Whether the word at `position` opens a sentence: by the sentence spans, or by punctuation."""
-    if position in starts:
-        return True
-    index = position
-    while index > max(0, position - 20) and (text[index - 1].isspace() or text[index - 1] in "\"'“‘(["):
-        if text[index - 1] == "\n":
-            return True
-        index -= 1
-    return index == 0 or text[index - 1] in ".!?:;—–"

@@ -12,9 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.coverage import outlet_of
-from generator.diff import changed_words
-from generator.escape import Markup, escape_text
+from generator.compare.coverage import outlet_of
 from generator.model import (
     Article,
     Corpus,
@@ -27,7 +25,9 @@ from generator.model import (
     QuoteVersion,
     Reuse,
 )
-from generator.svg import Mark, heat_map, timeline
+from generator.render.diff import changed_words
+from generator.render.escape import Markup, escape_text
+from generator.render.svg import Mark, heat_map, timeline
 
 MAX_COLUMNS = 30
 """Above this many articles the matrix and the timeline have one column or row per outlet."""

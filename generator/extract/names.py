@@ -1,6 +1,6 @@
 """What a name is: titles around it, spellings of it, acronyms for it. Pure functions, no corpus.
 
-The general knowledge (titles, common aliases) lives in `generator/data/names.yml`.
+The general knowledge (titles, common aliases) lives in `generator/extract/data/names.yml`.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ class Knowledge:
 
 @cache
 def knowledge() -> Knowledge:
-    text = resources.files("generator.data").joinpath("names.yml").read_text("utf-8")
+    text = resources.files("generator.extract.data").joinpath("names.yml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     known_types = {name: kind for kind, names in data["types"].items() for name in names}
     for group in data["aliases"]:

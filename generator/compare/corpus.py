@@ -1,6 +1,6 @@
-"""Stage 4, compare: what the articles share, copy, quote, count and name differently.
+"""Stage 4, compare, in order: each analysis of the corpus, gathered into one `Comparison`.
 
-Each analysis lives in its own module (`reuse`, `quote_groups`, `coverage`, `stories`); this one
+Each analysis lives in its own module (`reuse`, `quotes`, `coverage`, `stories`); this one
 runs them in order and gathers their results into one `Comparison`. When the corpus holds
 several stories, each story also gets a comparison of its own articles.
 """
@@ -12,8 +12,11 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.annotations import StoryPlan
-from generator.coverage import compare_coverage, compare_labels, compare_pairs
+from generator.annotations.read import StoryPlan
+from generator.compare.coverage import compare_coverage, compare_labels, compare_pairs
+from generator.compare.quotes import group_quotes
+from generator.compare.reuse import Words, compare_reuse
+from generator.compare.stories import compare_stories, split_by_story
 from generator.model import (
     Article,
     Comparison,
@@ -26,9 +29,6 @@ from generator.model import (
     Quote,
     Reuse,
 )
-from generator.quote_groups import group_quotes
-from generator.reuse import Words, compare_reuse
-from generator.stories import compare_stories, split_by_story
 
 
 @dataclass(frozen=True, slots=True)

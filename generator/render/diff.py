@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 
-from generator.reuse import Words
+from generator.compare.reuse import Words
 
 
 def changed_words(first: str, second: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
