@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from pathlib import Path
+
+from slugify import slugify
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -20,7 +21,11 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def slug(text: str, keep: str = "") -> str:
-    """`Le Monde/Été 2019` -> `le-monde-ete-2019`: ASCII, lower case, hyphens; `keep` lists extra
-    characters that survive (article ids keep `_`). Empty when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(rf"[^a-z0-9{re.escape(keep)}]+", "-", ascii_text.lower()).strip("-" + keep)
+    """`Le Monde/Été 2019` -> `le-monde-ete-2019`, `Путин` -> `putin`: ASCII, lower case, hyphens.
+
+    python-slugify transliterates every script (text-unidecode), so a name in Cyrillic or Arabic
+    gets a readable id. `keep` lists extra characters that survive (article ids keep `_`). Empty
+    when nothing is left.
+    """
+    pattern = rf"[^-a-z0-9{re.escape(keep)}]+"
+    return slugify(text, regex_pattern=pattern).strip("-" + keep)
