@@ -15,20 +15,23 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
 from generator.build import Project, build
 from generator.model import Severity
 from generator.notes import add_notes, find_notes
-from generator.render import SiteOptions
+from generator.render.pages import SiteOptions
 from generator.write import is_generated
 
 log = logging.getLogger("mkdocs.plugins.parallax")
 
 
 class ParallaxConfig(Config):
-    seeds = config_options.Type(str, default="seeds")
-    annotations = config_options.Type(str, default="annotations")
+    # Folders relative to mkdocs.yml; MkDocs makes them absolute. They need not exist yet: a
+    # missing seeds folder is reported by the build, not by MkDocs.
+    seeds = config_options.Dir(exists=False, default="seeds")
+    annotations = config_options.Dir(exists=False, default="annotations")
     entity_page_min_mentions = config_options.Type(int, default=2)
 
 
@@ -57,11 +60,17 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
                 config.nav = add_notes(config.nav, notes)
         return config
 
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
+        # `mkdocs serve` rebuilds when a seed or an annotation changes; mkdocs.yml names each
+        # folder once, in this plugin's options, instead of again under `watch:`.
+        for folder in (self.config.seeds, self.config.annotations):
+            if Path(folder).is_dir():
+                server.watch(folder)
+        return server
+
     def on_pre_build(self, *, config: MkDocsConfig, **_: Any) -> None:
         root = Path(config.config_file_path).parent
-        project = Project(
-            root, root / self.config.seeds, root / self.config.annotations, Path(config.docs_dir)
-        )
+        project = Project(root, Path(self.config.seeds), Path(self.config.annotations), Path(config.docs_dir))
         try:
             result = build(project, site_options(config, self.config))
         except OSError as error:
