@@ -317,13 +317,6 @@ def test_a_merge_claimed_twice_goes_to_the_first_entry_only() -> None:
     assert by_id(resolved, "lagos-port-authority").aliases == ("Lagos Port Authority",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: an ignored long form of a defined acronym is put back as an alias (and names the "
-    "entity): resolve_entities copies the acronym's type to `long` when `long not in types`, and "
-    "ignored names are not in `types`",
-)
 def test_an_ignored_long_form_of_an_acronym_is_no_alias() -> None:
     defined = extraction(
         "ports",

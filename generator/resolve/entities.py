@@ -91,8 +91,9 @@ def resolve_entities(extractions: Sequence[Extraction], curation: EntityCuration
     types = _vote_types([c for c in candidates if c.text not in ignored])
     acronyms = {(long, short) for extraction in extractions for long, short in extraction.acronyms}
     for long, short in sorted(acronyms):
-        if short in types and long not in types:
-            types[long] = types[short]  # `government of national accord GNA`: the long form names it too
+        # `government of national accord GNA`: the long form names it too, unless it is ignored.
+        if short in types and long not in types and long not in ignored:
+            types[long] = types[short]
     union = _Union(types)
     _join_same_names(union)
     _join_common_aliases(union)
