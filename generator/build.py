@@ -173,7 +173,9 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
     log.info("read %d articles from %s", len(loaded.articles), project.show(project.seeds))
     lap("load")
     # 2. extract: names and sentences per article (cached by text, model and rules); quotes
-    extractions, extract_problems = extract_articles(loaded.articles, project.cache, write_cache=write)
+    extractions, extract_problems = extract_articles(
+        loaded.articles, project.cache, write_cache=write, model=options.model
+    )
     quotes = [
         q for a, e in zip(loaded.articles, extractions, strict=True) for q in extract_quotes(a, e.sentences)
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import sys
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _log_to_stderr(quiet=args.quiet)
     project = Project.at(Path(args.root), args.seeds, args.annotations, args.docs)
     if args.command == "entities":
-        return _review_entities(project, Path(args.output))
+        return _review_entities(project, Path(args.output), args.model)
     if args.command == "clean":
         removed = clean_generated(project.docs)
         print(
@@ -34,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     try:
         options = options_from_mkdocs(project.root)
+        if args.model:
+            options = dataclasses.replace(options, model=args.model)
         building = args.command == "build"
         result = build(project, options, write=building, force=building and args.force)
     except (OSError, MkDocsException) as error:
@@ -54,7 +57,7 @@ def _log_to_stderr(quiet: bool) -> None:
     logger.propagate = False
 
 
-def _review_entities(project: Project, output: Path) -> int:
+def _review_entities(project: Project, output: Path, model: str | None) -> int:
     """Write the machine's entities for review; never into the researcher's annotations."""
     target = output if output.is_absolute() else project.root / output
     folder = project.annotations.resolve()
@@ -64,7 +67,12 @@ def _review_entities(project: Project, output: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_CANNOT_RUN
-    result = build(project, write=False)
+    try:
+        options = options_from_mkdocs(project.root)
+        result = build(project, dataclasses.replace(options, model=model or options.model), write=False)
+    except (OSError, MkDocsException) as error:
+        print(f"parallax: cannot run: {error}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_review(result.corpus), "utf-8")
     print(
@@ -119,6 +127,11 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--docs", type=Path, help="MkDocs docs folder to write into (default: docs)")
         command.add_argument("--strict", action="store_true", help="treat warnings as failure (exit 1)")
         command.add_argument("--quiet", action="store_true", help="print only problems and the summary")
+        if name != "clean":
+            command.add_argument(
+                "--model",
+                help="installed spaCy pipeline that reads names (default: mkdocs.yml's, else the small one)",
+            )
         if name == "build":
             command.add_argument(
                 "--force", action="store_true", help="rebuild even when nothing changed since the last build"

@@ -33,11 +33,13 @@ class ParallaxConfig(Config):
     seeds = config_options.Dir(exists=False, default="seeds")
     annotations = config_options.Dir(exists=False, default="annotations")
     entity_page_min_mentions = config_options.Type(int, default=2)
+    # Any installed spaCy pipeline (en_core_web_md, _lg, _trf); unset: the pinned small model.
+    model = config_options.Optional(config_options.Type(str))
 
 
 def site_options(config: MkDocsConfig, plugin: ParallaxConfig) -> SiteOptions:
     """What the pages depend on from mkdocs.yml; `parallax build` reads the same values."""
-    return SiteOptions(config.use_directory_urls, plugin.entity_page_min_mentions)
+    return SiteOptions(config.use_directory_urls, plugin.entity_page_min_mentions, plugin.model)
 
 
 def kept_out_of_nav(config: MkDocsConfig) -> Callable[[str], bool]:

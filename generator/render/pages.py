@@ -45,6 +45,8 @@ class SiteOptions:
     """Mirror MkDocs' `use_directory_urls`: links in raw HTML must be final URLs."""
     entity_page_min_mentions: int = 2
     """Entities mentioned fewer times are listed on the index but get no page of their own."""
+    model: str | None = None
+    """The installed spaCy pipeline that reads names (`en_core_web_lg`...); None: the pinned small one."""
 
 
 TYPE_LABELS = {
