@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.load.boilerplate import TAIL_SHARE, classify_paragraph, find_trailing
+from generator.load.boilerplate import TAIL_SHARE, classify_paragraph, find_inline, find_trailing
 from generator.load.markup import bracket_balance, strip_markdown_links
 from generator.model import Paragraph, Removed
 
@@ -29,6 +29,10 @@ def parse_body(lines: list[str]) -> Body:
     joinable = False  # may the next piece continue the last kept paragraph?
     for position, piece in enumerate(pieces):
         reason = classify_paragraph(piece, in_tail=position >= max(tail_from, 1))
+        if not reason:
+            piece = _set_aside_inline(piece, removed)
+            if not piece:
+                continue
         if reason:
             removed.append(Removed(piece, reason))
             joinable = False
@@ -48,6 +52,21 @@ def parse_body(lines: list[str]) -> Body:
         else:
             kept.pop()
     return _assemble(kept, removed)
+
+
+def _set_aside_inline(piece: str, removed: list[Removed]) -> str:
+    """The paragraph without the furniture inside it; each cut span is recorded with its reason."""
+    spans = find_inline(piece)
+    if not spans:
+        return piece
+    parts: list[str] = []
+    last = 0
+    for start, end, reason in spans:
+        parts.append(piece[last:start])
+        removed.append(Removed(piece[start:end], reason))
+        last = end
+    parts.append(piece[last:])
+    return " ".join(" ".join(parts).split())
 
 
 def _split_paragraphs(lines: list[str]) -> list[str]:

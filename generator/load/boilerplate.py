@@ -1,4 +1,6 @@
-"""What news pages wrap around an article: share prompts, disclaimers, credits, bios.
+"""What news pages wrap around an article: share prompts, disclaimers, credits, bios, and the
+furniture of wire copy (credit lines, photo captions, slideshow and advertisement markers, agency
+copyright lines), on a line of their own or inside a paragraph.
 
 Each rule names the reason shown to the reader, so every removal can be checked on the page.
 """
@@ -19,11 +21,23 @@ class Rule:
     """Only in the closing part of the article (author bios look like body text elsewhere)."""
 
 
-def _rule(reason: str, pattern: str, max_words: int = 150, tail_only: bool = False) -> Rule:
-    return Rule(reason, re.compile(pattern, re.IGNORECASE), max_words, tail_only)
+def _rule(
+    reason: str, pattern: str, max_words: int = 150, tail_only: bool = False, flags: int = re.IGNORECASE
+) -> Rule:
+    return Rule(reason, re.compile(pattern, flags), max_words, tail_only)
 
 
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bemail protected\b"
+_PHOTO_CREDIT = (
+    r"\(\s*(?:AP|AFP|Reuters|Getty|EPA|Xinhua|UPI)[\w ]{0,20}(?:Photo|Images?)\s*/[^()]{1,80}\)"
+    r"|\b(?:REUTERS|AFP|EPA)/[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:/(?:File\s+)?Photo)?"
+)
+# A credit line's roles, by their first letters so that misspellings count ("Reportng", "Wrting").
+_CREDIT_ROLES = (
+    r"(?:additional\s+)?rep\w*|wr\w*|ed\w*|compil\w*|graphics|fact[- ]?check\w*|research\w*"
+    r"|produc\w*|translat\w*"
+)
+_CREDIT_LINE = rf"\(\s*(?:{_CREDIT_ROLES})\s+by\b[^()]{{1,300}}\)"
 
 RULES: tuple[Rule, ...] = (
     _rule("separator", r"^[\W_]+$"),
@@ -38,12 +52,25 @@ RULES: tuple[Rule, ...] = (
         r"^disclaimer\b|\bcontains copyrighted material\b|\bnot be responsible for any inaccurate\b"
         r"|\bprovisions of .?fair use\b",
     ),
-    _rule("copyright", r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b", max_words=40),
+    _rule(
+        "copyright",
+        r"^(?:copyright\b|©|\(c\)\s)|\ball rights reserved\b|\bthis material may not be published\b"
+        r"|^our standards\s*:\s*the thomson reuters trust principles",
+        max_words=40,
+    ),
     _rule(
         "comment prompt",
         r"^(?:discussion about this (?:post|article)|comment on\b|leave a (?:comment|reply)"
         r"|\d+\s+comments?$|comments?$|join the (?:discussion|conversation)|add a comment)",
         max_words=25,
+    ),
+    _rule(
+        "photo caption",
+        # `FILE - In this Thursday, Dec. 28, 2017 file photo, ...`, or a caption that ends with its
+        # agency credit: `... (AP Photo/Jane Doe, File)`, `... REUTERS/John Smith`.
+        rf"^(?i:file\s*(?:photo)?\s*[-–—:]\s*(?:in this|this)\b.{{0,60}}\bphoto\b)|(?:{_PHOTO_CREDIT})$",
+        max_words=120,
+        flags=0,  # agency credits are written in capitals: `Reuters/Ipsos poll` is no credit
     ),
     _rule(
         "image credit",
@@ -64,6 +91,11 @@ RULES: tuple[Rule, ...] = (
         max_words=40,
     ),
     _rule("related links", r"^(?:related|read more|see also|recommended|more on this)\b\s*:?", 30),
+    _rule("credit line", rf"^{_CREDIT_LINE}$", max_words=60),
+    _rule("slideshow marker", r"^slideshow\s*\(\s*\d+\s+images?\s*\)$", max_words=5),
+    _rule(
+        "advertisement", r"^(?:advertisement|continue reading(?: the main story)?|story continues below)$", 8
+    ),
     _rule("author listing", r"^articles? by\s*:", max_words=20),
     _rule("contact e-mail", _EMAIL, max_words=40, tail_only=True),
     _rule(
@@ -83,6 +115,14 @@ TRAILING: tuple[Rule, ...] = (
     _rule("disclaimer", r"\bdisclaimer\b"),
     _rule("comment prompt", r"\bdiscussion about this post\b"),
     _rule("copyright", r"\bcopyright ©"),
+)
+# Furniture that sits inside a paragraph: cut out wherever it is (a credit line closing the last
+# paragraph, a slideshow marker after the dateline, an advertisement break mid-story).
+INLINE: tuple[Rule, ...] = (
+    _rule("credit line", _CREDIT_LINE),
+    _rule("photo caption", _PHOTO_CREDIT, flags=0),
+    _rule("slideshow marker", r"\bslideshow\s*\(\s*\d+\s+images?\s*\)"),
+    _rule("advertisement", r"\b(?:advertisement\s+)?continue reading the main story\b"),
 )
 TAIL_SHARE = 0.6
 """Paragraphs after this share of the article count as its closing part."""
@@ -107,3 +147,17 @@ def find_trailing(text: str) -> tuple[int, str] | None:
         if match and (found is None or match.start() < found[0]):
             found = (match.start(), rule.reason)
     return found
+
+
+def find_inline(text: str) -> list[tuple[int, int, str]]:
+    """Furniture inside a paragraph: (start, end, reason) of each span to set aside, in order."""
+    spans: list[tuple[int, int, str]] = []
+    for rule in INLINE:
+        spans.extend((m.start(), m.end(), rule.reason) for m in rule.pattern.finditer(text))
+    spans.sort()
+    kept: list[tuple[int, int, str]] = []
+    for start, end, reason in spans:
+        if kept and start < kept[-1][1]:
+            continue  # overlapping matches: the first wins
+        kept.append((start, end, reason))
+    return kept
