@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.extract.dates import extract_dates
+from generator.extract.durations import extract_durations
 from generator.extract.words import (
     FUNCTION_WORDS,
     IRREGULAR_PLURALS,
@@ -167,7 +168,8 @@ def extract_figures(
     """Every number the text states with what it counts, in text order.
 
     A number is kept when it is a sum of money, a percentage, or counts a noun or a casualty
-    (`six patrol boats`, `killed over 500`); `sentences` bound the words read around it.
+    (`six patrol boats`, `killed over 500`), and so is a span of time that is an amount (`up to 10
+    years in prison`, `a 17-year-old`; see `durations.py`); `sentences` bound the words read around it.
     Dates and years (see `extract_dates`; pass them as `dates` when already found) are never
     figures.
     """
@@ -193,7 +195,11 @@ def extract_figures(
         figure = _describe(article.id, text, number, low, high) if number else None
         if figure is not None:
             figures.append(figure)
-    return tuple(figures)
+    # Spans of time that are amounts (a prison term, an age, a delay) are figures too.
+    durations = extract_durations(article.id, text, spans, date_spans)
+    taken_spans = [(figure.start, figure.end) for figure in figures]
+    figures.extend(d for d in durations if not any(s < d.end and d.start < e for s, e in taken_spans))
+    return tuple(sorted(figures, key=lambda figure: figure.start))
 
 
 def _line(text: str, position: int) -> tuple[int, int]:
