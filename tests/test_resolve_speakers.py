@@ -145,22 +145,22 @@ def test_a_pronoun_stands_for_the_last_person_named_before_the_quote() -> None:
     assert [q.speaker for q in resolved] == ["miriam-okonkwo", "tunde-adeyemi"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="BUG: the extractor gives `it` the cue `pronoun` (extract.quotes.PRONOUNS) and "
-    "speakers._last_person_before maps every pronoun to the last PERSON, so an organisation's "
-    '"it said" is attributed to a person',
-)
 def test_it_never_stands_for_a_person() -> None:
     text = 'The NPA board met Okonkwo on Monday. "Nothing has changed," it said.'
     speaker = speaker_of(text, "Nothing has changed", "it", cue="pronoun")
     assert speaker is None or ENTITIES[speaker].type is not EntityType.PERSON
 
 
-def test_a_pronoun_with_no_person_before_it_stays_unattributed() -> None:
+def test_it_stands_for_the_last_organisation_named_before_it() -> None:
     text = 'The NPA met in Nigeria. "Nothing has changed," it said.'
-    assert speaker_of(text, "Nothing has changed", "it", cue="pronoun") is None
+    speaker = speaker_of(text, "Nothing has changed", "it", cue="pronoun")
+    assert speaker is not None and ENTITIES[speaker].type is EntityType.ORGANIZATION
+    assert ENTITIES[speaker].name == "NPA" or "NPA" in ENTITIES[speaker].aliases
+
+
+def test_a_pronoun_with_no_person_before_it_stays_unattributed() -> None:
+    text = 'The NPA met in Nigeria. "Nothing has changed," she said.'
+    assert speaker_of(text, "Nothing has changed", "she", cue="pronoun") is None
 
 
 def test_mentions_in_another_article_never_name_a_speaker() -> None:

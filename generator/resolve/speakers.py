@@ -4,7 +4,8 @@ The extractor found the words that name a speaker ("Guterres", "Maja Kocijancic,
 for the European Commission", "A White House statement", "he"); linking found the names in
 them. A phrase's speaker is the first person it names, else the first organisation or group,
 else a place or group that is the whole phrase ("Russia said"). A pronoun stands for the last
-person named before it.
+entity of its kind named before it: `he`, `she` and `they` for a person, `it` for an organisation
+(`The ports authority ... "...," it said`), never for a person.
 """
 
 from __future__ import annotations
@@ -38,7 +39,9 @@ def resolve_speakers(
         found = by_article.get(quote.article, [])
         if quote.speaker_start is not None and quote.speaker_end is not None:
             if quote.cue == "pronoun":
-                speaker = _last_person_before(found, starts.get(quote.article, []), quote, entities)
+                pronoun = texts.get(quote.article, "")[quote.speaker_start : quote.speaker_end].lower()
+                kind = EntityType.ORGANIZATION if pronoun == "it" else EntityType.PERSON
+                speaker = _last_before(found, starts.get(quote.article, []), quote, entities, kind)
             else:
                 text = texts.get(quote.article, "")
                 speaker = _named_in(text, found, starts.get(quote.article, []), quote, entities)
@@ -72,13 +75,13 @@ def _named_in(
     return None
 
 
-def _last_person_before(
-    found: list[Mention], starts: list[int], quote: Quote, entities: Mapping[str, Entity]
+def _last_before(
+    found: list[Mention], starts: list[int], quote: Quote, entities: Mapping[str, Entity], kind: EntityType
 ) -> str | None:
     assert quote.speaker_start is not None
     before = min(quote.speaker_start, quote.start)
     for mention in reversed(found[: bisect.bisect_left(starts, before)]):
         entity = entities.get(mention.entity)
-        if entity is not None and entity.type is EntityType.PERSON:
+        if entity is not None and entity.type is kind:
             return entity.id
     return None
