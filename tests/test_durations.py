@@ -58,6 +58,7 @@ def test_a_span_of_time_that_is_an_amount_is_a_figure(text: str, expected: list[
         "Prices fell last year.",
         "In the next two weeks the ministry will decide.",
         "Six months earlier, the plant had been inspected.",
+        "She won a second five-year term as president.",
     ],
 )
 def test_a_span_that_only_places_an_event_in_time_is_not(text: str) -> None:

@@ -27,7 +27,8 @@ _KINDS = (
     (
         "in prison",
         re.compile(
-            r"\b(?i:prison|jail|jailed|imprison\w*|sentenc\w*|behind\s+bars|custody|detention|term)\b"
+            # Not `term` alone: `a five-year term as president` is an office, not a prison term.
+            r"\b(?i:prison|jail|jailed|imprison\w*|sentenc\w*|behind\s+bars|custody|detention)\b"
         ),
     ),
     ("ban", re.compile(r"\b(?i:ban|banned|barred|suspen\w+)\b")),
