@@ -24,8 +24,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _log_to_stderr(quiet=args.quiet)
     project = Project.at(Path(args.root), args.seeds, args.annotations, args.docs)
-    if args.command == "entities":
-        return _review_entities(project, Path(args.output), args.model)
     if args.command == "clean":
         removed = clean_generated(project.docs)
         print(
@@ -37,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = options_from_mkdocs(project.root)
         if args.model:
             options = dataclasses.replace(options, model=args.model)
+        if args.command == "entities":
+            return _review_entities(project, Path(args.output), options)
         building = args.command == "build"
         result = build(project, options, write=building, force=building and args.force)
     except (OSError, MkDocsException) as error:
@@ -57,7 +57,7 @@ def _log_to_stderr(quiet: bool) -> None:
     logger.propagate = False
 
 
-def _review_entities(project: Project, output: Path, model: str | None) -> int:
+def _review_entities(project: Project, output: Path, options: SiteOptions) -> int:
     """Write the machine's entities for review; never into the researcher's annotations."""
     target = output if output.is_absolute() else project.root / output
     folder = project.annotations.resolve()
@@ -67,12 +67,7 @@ def _review_entities(project: Project, output: Path, model: str | None) -> int:
             file=sys.stderr,
         )
         return EXIT_CANNOT_RUN
-    try:
-        options = options_from_mkdocs(project.root)
-        result = build(project, dataclasses.replace(options, model=model or options.model), write=False)
-    except (OSError, MkDocsException) as error:
-        print(f"parallax: cannot run: {error}", file=sys.stderr)
-        return EXIT_CANNOT_RUN
+    result = build(project, options, write=False)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_review(result.corpus), "utf-8")
     print(

@@ -109,6 +109,18 @@ def offline_env(index_folder: Path) -> dict[str, str]:
     return env
 
 
+def install(venv_python: Path, lock: Path, index_folder: Path) -> subprocess.CompletedProcess[str]:
+    """`requirements/install`, as the Makefile runs it, against the local index only."""
+    return subprocess.run(
+        ["sh", str(INSTALL), str(venv_python), str(lock)],
+        env=offline_env(index_folder),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 def installed(venv_python: Path) -> dict[str, str]:
     listing = subprocess.run(
         [str(venv_python), "-m", "pip", "list", "--format=json", "--disable-pip-version-check"],
@@ -127,14 +139,7 @@ def test_a_newer_release_on_the_index_changes_nothing(
     lock.write_text("".join(pin(index[name]) for name in ("alpha", "beta", "gamma")), encoding="utf-8")
     venv_python = fresh_venv(python, tmp_path / "venv")
 
-    result = subprocess.run(
-        ["sh", str(INSTALL), str(venv_python), str(lock)],
-        env=offline_env(index["alpha"].parent),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = install(venv_python, lock, index["alpha"].parent)
 
     assert result.returncode == 0, result.stdout + result.stderr
     packages = installed(venv_python)
@@ -148,14 +153,7 @@ def test_an_incomplete_lock_fails_and_names_what_is_missing(index: dict[str, Pat
     lock.write_text(pin(index["alpha"]) + pin(index["gamma"]), encoding="utf-8")
     venv_python = fresh_venv(PYTHONS[0], tmp_path / "venv")
 
-    result = subprocess.run(
-        ["sh", str(INSTALL), str(venv_python), str(lock)],
-        env=offline_env(index["alpha"].parent),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = install(venv_python, lock, index["alpha"].parent)
 
     assert result.returncode != 0
     assert "alpha 1.0 requires beta, which is not installed." in result.stdout + result.stderr
@@ -169,14 +167,7 @@ def test_a_package_whose_hash_is_not_in_the_lock_is_refused(index: dict[str, Pat
     lock.write_text(pin(index["alpha"]) + wrong + pin(index["gamma"]), encoding="utf-8")
     venv_python = fresh_venv(PYTHONS[0], tmp_path / "venv")
 
-    result = subprocess.run(
-        ["sh", str(INSTALL), str(venv_python), str(lock)],
-        env=offline_env(index["alpha"].parent),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = install(venv_python, lock, index["alpha"].parent)
 
     assert result.returncode != 0
     assert "THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE" in result.stderr

@@ -20,12 +20,15 @@ from generator.extract.words import (
     FUNCTION_WORDS,
     IRREGULAR_PLURALS,
     LABEL_WORDS,
-    QUALIFIER,
+    SCALE_WORDS,
     SMALL_NUMBERS,
+    TENS,
     TRAILING,
     alternatives,
     is_label,
     looks_plural,
+    parse_number_words,
+    qualified,
     starts_sentence,
     word_after,
     word_before,
@@ -33,20 +36,13 @@ from generator.extract.words import (
 from generator.load.calendar import MONTHS, WEEKDAYS
 from generator.model import Article, DateMention, Figure
 
-_TENS = {
-    word: 10 * number
-    for number, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
-}
 _SCALES = {
     "hundred": 100,
-    "thousand": 1_000,
+    **SCALE_WORDS,
     "k": 1_000,
-    "million": 1_000_000,
     "m": 1_000_000,
     "mn": 1_000_000,
-    "billion": 1_000_000_000,
     "bn": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
     "tn": 1_000_000_000_000,
 }
 _CURRENCY_SIGNS = {
@@ -67,7 +63,7 @@ _CURRENCY_SIGNS = {
 _CURRENCY_NOUNS = {"dollar": "usd", "euro": "eur", "yen": "jpy", "yuan": "cny", "sterling": "gbp"}
 _DOLLAR_KINDS = {"australian": "aud", "canadian": "cad", "singapore": "sgd", "zealand": "nzd", "kong": "hkd"}
 _NUMBER_WORD = alternatives(
-    [*SMALL_NUMBERS, *_TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"]
+    [*SMALL_NUMBERS, *TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen"]
 )
 _NUMBERS = re.compile(
     # $1.2bn, £3m, 75,000, 3.5, 5bn, 1.2 million
@@ -196,9 +192,8 @@ def extract_figures(
         if figure is not None:
             figures.append(figure)
     # Spans of time that are amounts (a prison term, an age, a delay) are figures too.
-    durations = extract_durations(article.id, text, spans, date_spans)
-    taken_spans = [(figure.start, figure.end) for figure in figures]
-    figures.extend(d for d in durations if not any(s < d.end and d.start < e for s, e in taken_spans))
+    occupied = sorted([*date_spans, *((figure.start, figure.end) for figure in figures)])
+    figures.extend(extract_durations(article.id, text, spans, occupied))
     return tuple(sorted(figures, key=lambda figure: figure.start))
 
 
@@ -256,10 +251,10 @@ def _read_words(text: str, match: re.Match[str], starts: frozenset[int]) -> _Num
     ]
     with_article = tokens[0][2] in ("a", "an")
     body = tokens[1:] if with_article else tokens
-    value, used = _parse_words([word for _, _, word in body], with_article)
+    value, used = parse_number_words([word for _, _, word in body], with_article)
     if used == 0 and with_article:
         with_article = False  # `a two-day truce`: the article belongs to the noun, not the number
-        value, used = _parse_words([word for _, _, word in body], False)
+        value, used = parse_number_words([word for _, _, word in body], False)
     if used == 0 or value is None or used < len(body):
         return None  # `two hundred and two hundred`, `one two`: not one number
     start = tokens[0][0] if with_article else body[0][0]
@@ -275,62 +270,12 @@ def _read_words(text: str, match: re.Match[str], starts: frozenset[int]) -> _Num
     return _Number(start, end, value, approximate=dozen)
 
 
-def _parse_words(words: Sequence[str], with_article: bool) -> tuple[float | None, int]:
-    """`two hundred and fifty` -> (250, 4): the value and how many words it takes.
-
-    Stops at the first word that does not continue the number (`one two` -> (1, 1)). After `a`,
-    only `hundred`, `thousand`, `million`, `billion` or `dozen` can follow.
-    """
-    total = current = used = 0
-    smallest_scale = 10**15
-    previous = "article" if with_article else "start"
-    for index, word in enumerate(words):
-        if word == "and":
-            following = words[index + 1] if index + 1 < len(words) else ""
-            if previous in ("hundred", "scale") and (following in SMALL_NUMBERS or following in _TENS):
-                continue
-            break
-        if word in SMALL_NUMBERS:
-            if previous not in ("start", "tens", "hundred", "scale") or (
-                previous == "tens" and SMALL_NUMBERS[word] >= 10
-            ):
-                break
-            current += SMALL_NUMBERS[word]
-            kind = "unit"
-        elif word in _TENS:
-            if previous not in ("start", "hundred", "scale"):
-                break
-            current += _TENS[word]
-            kind = "tens"
-        elif word in ("hundred", "dozen"):
-            if previous not in ("article", "unit") or current >= 20:
-                break  # `two hundred and two hundred` is two numbers
-            current = (current or 1) * (100 if word == "hundred" else 12)
-            kind = word
-        elif word in _SCALES:
-            if previous in ("start", "scale") or _SCALES[word] >= smallest_scale:
-                break  # `thousand million`, `two million two million`
-            total += (current or 1) * _SCALES[word]
-            smallest_scale = _SCALES[word]
-            current = 0
-            kind = "scale"
-        else:
-            break  # a word the regex matched only by case folding (`ſix`)
-        previous = kind
-        used = index + 1
-    if used == 0:
-        return None, 0
-    return float(total + current), used
-
-
 def _describe(article: str, text: str, number: _Number, low: int, high: int) -> Figure | None:
     """The figure, with what the words around the number say it counts; None when they do not say."""
     start, end, approximate = number.start, number.end, number.approximate
     if _PAIRED.search(text, max(low, start - 20), start):
         return None
-    qualifier = QUALIFIER.search(text, max(low, start - 25), start)
-    if qualifier:
-        start, approximate = qualifier.start(), True
+    start, approximate = qualified(text, start, low, approximate)
     percent = _PERCENT.match(text, end, high)
     if percent:
         end = percent.end()

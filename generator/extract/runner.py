@@ -80,13 +80,15 @@ def load_model(model: str | None = None) -> Any:
     `model` names another installed pipeline."""
     import spacy  # imported here: loading spaCy takes a second the other stages do not need
 
-    nlp = spacy.load(_installed(model), exclude=UNUSED_PIPES)
-    # Sentences from the small, fast sentence recogniser where the pipeline has one (the sm, md and
-    # lg pipelines ship it disabled); otherwise (trf) from the parser.
-    if "senter" in nlp.disabled:
+    package = _installed(model)
+    # Sentences from the small, fast sentence recogniser where the pipeline has one (sm, md and lg
+    # ship it disabled), so the parser is not even loaded; a pipeline without one (trf) keeps its
+    # parser for sentences.
+    nlp = spacy.load(package, exclude=[*UNUSED_PIPES, "parser"])
+    if "senter" not in nlp.component_names:
+        nlp = spacy.load(package, exclude=UNUSED_PIPES)
+    elif "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
-        if "parser" in nlp.pipe_names:
-            nlp.disable_pipe("parser")
     return nlp
 
 
@@ -95,14 +97,7 @@ def model_id(model: str | None = None) -> str:
     """Which model and rules produced an extraction, known without loading the model."""
     package = _installed(model)
     countries = importlib.metadata.version("pycountry")  # the rules read its country names
-    return f"{package}-{_version(package)}+rules{RULES_VERSION}+pycountry{countries}"
-
-
-def _version(package: str) -> str:
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:  # a pipeline folder on the path, not a distribution
-        return importlib.metadata.version(package.replace("_", "-"))
+    return f"{package}-{importlib.metadata.version(package)}+rules{RULES_VERSION}+pycountry{countries}"
 
 
 MAX_ARTICLE_CHARS = 1_000_000

@@ -17,6 +17,17 @@ SMALL_NUMBERS = {
     )
 }
 """`zero` to `nineteen`, each with its value."""
+TENS = {
+    word: 10 * number
+    for number, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+}
+"""`twenty` to `ninety`, each with its value."""
+SCALE_WORDS = {
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
 LABEL_WORDS = frozenset(
     "no no. nos. number # page p. pp. vol. chapter section article resolution route flight room line "
     "platform gate level phase stage round grade class type model version size code zone sector "
@@ -134,3 +145,58 @@ def starts_sentence(text: str, position: int, starts: frozenset[int]) -> bool:
             return True
         index -= 1
     return index == 0 or text[index - 1] in ".!?:;—–"
+
+
+def qualified(text: str, start: int, low: int, approximate: bool = False) -> tuple[int, bool]:
+    """Where a number starts once a qualifier before it is included (`up to 10`), and whether it is
+    then approximate; `low` bounds the search (the sentence)."""
+    qualifier = QUALIFIER.search(text, max(low, start - 25), start)
+    return (qualifier.start(), True) if qualifier else (start, approximate)
+
+
+def parse_number_words(words: Sequence[str], with_article: bool) -> tuple[float | None, int]:
+    """`two hundred and fifty` -> (250, 4): the value and how many words it takes.
+
+    Stops at the first word that does not continue the number (`one two` -> (1, 1)). After `a`,
+    only `hundred`, `thousand`, `million`, `billion` or `dozen` can follow.
+    """
+    total = current = used = 0
+    smallest_scale = 10**15
+    previous = "article" if with_article else "start"
+    for index, word in enumerate(words):
+        if word == "and":
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if previous in ("hundred", "scale") and (following in SMALL_NUMBERS or following in TENS):
+                continue
+            break
+        if word in SMALL_NUMBERS:
+            if previous not in ("start", "tens", "hundred", "scale") or (
+                previous == "tens" and SMALL_NUMBERS[word] >= 10
+            ):
+                break
+            current += SMALL_NUMBERS[word]
+            kind = "unit"
+        elif word in TENS:
+            if previous not in ("start", "hundred", "scale"):
+                break
+            current += TENS[word]
+            kind = "tens"
+        elif word in ("hundred", "dozen"):
+            if previous not in ("article", "unit") or current >= 20:
+                break  # `two hundred and two hundred` is two numbers
+            current = (current or 1) * (100 if word == "hundred" else 12)
+            kind = word
+        elif word in SCALE_WORDS:
+            if previous in ("start", "scale") or SCALE_WORDS[word] >= smallest_scale:
+                break  # `thousand million`, `two million two million`
+            total += (current or 1) * SCALE_WORDS[word]
+            smallest_scale = SCALE_WORDS[word]
+            current = 0
+            kind = "scale"
+        else:
+            break  # a word the regex matched only by case folding (`ſix`)
+        previous = kind
+        used = index + 1
+    if used == 0:
+        return None, 0
+    return float(total + current), used
