@@ -170,6 +170,9 @@ class Entity:
     why: tuple[str, ...] = ()
     """How its aliases were merged, one line per decision (machine or researcher)."""
     curated: bool = False
+    typed_by: tuple[str, ...] = ()
+    """Why it has its type, one line per kind of evidence: the model's labels, the rules that read
+    the text, the gazetteer, or the researcher's `type:`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -658,7 +658,18 @@ def test_curation_survives_rebuilds_and_new_articles(sample_project: Project) ->
 # --- exports ---------------------------------------------------------------------------------------------
 
 
-ENTITY_KEYS = {"id", "name", "type", "aliases", "description", "links", "curated", "why", "mentions"}
+ENTITY_KEYS = {
+    "id",
+    "name",
+    "type",
+    "aliases",
+    "description",
+    "links",
+    "curated",
+    "why",
+    "typed_by",
+    "mentions",
+}
 
 
 def test_entities_json_has_every_entity_with_offsets_into_the_articles(sample_project: Project) -> None:

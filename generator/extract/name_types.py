@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 
+from generator.extract.gazetteer import places_named
 from generator.extract.names import is_acronym, knowledge
 from generator.model import Candidate, EntityType
 
@@ -16,6 +17,9 @@ NAME_WORD = r"(?<![\w’'&.-])[A-Z][\w’'&-]*"  # a whole word: not the `R` of 
 _NAME_RUN = re.compile(rf"{NAME_WORD}(?: {NAME_WORD}){{0,3}}")
 _A_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")  # `3-1`, `17-16`
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|across|around|throughout) $")
+_KNOWN_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|across|around|throughout) $")
+"""Before a name a gazetteer knows as a place, `from` is a place's preposition too ("flights from
+Derna"); before any other name it is not ("officials from Yukos")."""
 _WORD_START = re.compile(r"(?<![\w’'&.-])\w")
 # bounded: no runaway backtracking; `al`, `de` and `of` as whole words (`Big Food all said` ends at `Food`)
 _LIST_ITEM = r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|(?:al|el|de|of)\b|&)){0,4}"
@@ -183,9 +187,10 @@ def one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
     """Within one article a name keeps one sense: a club or company named as one once
     (`Southampton boss`, `Yukos chief executive`, `gas firm Gazprom`, and in a sports report `a
     2-1 win against Rotherham`) is one throughout; so is a place named as one (`activists in
-    Kent`, `from Tweedbank to Edinburgh`); and the surname of a person named in full is that
-    person, even where it is also a country's name (`Eddie Jordan`, then `Jordan`). A country
-    stays a place (national teams are written so) and a nationality a group."""
+    Kent`, `from Tweedbank to Edinburgh`, and `rescue teams in Pokhara` where a gazetteer knows
+    the name); and the surname of a person named in full is that person, even where it is also a
+    country's name (`Eddie Jordan`, then `Jordan`). A country stays a place (national teams are
+    written so) and a nationality a group."""
     before_roles: set[str] = set()  # the words before each `boss`, `'s striker`: `Southampton`, `West Ham`
     for role in organisation_role_after().finditer(text):
         before = text[max(0, role.start() - 60) : role.start()]
@@ -228,12 +233,25 @@ def one_sense(text: str, found: set[Candidate]) -> list[Candidate]:
         and _PLACE_PREPOSITION.search(text, max(0, c.start - 12), c.start)
         and not text.startswith(("'", "’"), c.end)
     }
+    # `flights from Derna`: a name the gazetteer knows as a place, which the model took for an
+    # organisation, after a place's preposition
+    places |= {
+        c.text
+        for c in found
+        if c.type is EntityType.ORGANIZATION
+        and c.rule == "model"
+        and c.text not in organisations
+        and _KNOWN_PLACE_PREPOSITION.search(text, max(0, c.start - 12), c.start)
+        and places_named(c.text)
+    }
     on_routes = _on_routes(text, found) - organisations
     result = []
     for c in found:
         if c.text in organisations and c.type is not EntityType.ORGANIZATION and c.rule == "model":
             c = Candidate(c.start, c.end, c.text, EntityType.ORGANIZATION, "club or company")
-        elif c.text in places and c.type is EntityType.PERSON and c.rule == "model":
+        elif (
+            c.text in places and c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and c.rule == "model"
+        ):
             c = Candidate(c.start, c.end, c.text, EntityType.PLACE, "place preposition")
         elif c.text in on_routes and c.type is not EntityType.PLACE and c.rule == "model":
             c = Candidate(c.start, c.end, c.text, EntityType.PLACE, "route")

@@ -159,6 +159,7 @@ def entity_record(entity: Entity, corpus: Corpus) -> dict[str, Any]:
         "links": dict(entity.links),
         "curated": entity.curated,
         "why": list(entity.why),
+        "typed_by": list(entity.typed_by),
         "mentions": [
             {"article": m.article, "start": m.start, "end": m.end, "text": m.text, "sentence": m.sentence,
              "descriptors": list(m.descriptors)}

@@ -7,6 +7,7 @@ machine's entities, and every merged entity folds into its owner.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -181,7 +182,7 @@ def _unclaimed(entities: list[Entity], claimed: dict[str, _Entry]) -> list[Entit
         kept = tuple(alias for alias in entity.aliases if alias not in claimed)
         if kept:
             name = entity.name if entity.name not in claimed else kept[0]
-            machine.append(Entity(entity.id, name, entity.type, kept, why=entity.why))
+            machine.append(dataclasses.replace(entity, name=name, aliases=kept))
     return machine
 
 
@@ -216,8 +217,14 @@ def _curated_entity(
             problems.append(Problem(path, message, Severity.WARNING, ordered[0].line))
         return None
     claimed_types = (alias_types[a] for e in ordered for a in e.aliases if a in alias_types)
-    kind = next((EntityType(e.type) for e in ordered if e.type), None)
+    typed_entry = next((e for e in ordered if e.type), None)
+    kind = EntityType(typed_entry.type) if typed_entry and typed_entry.type else None
     kind = kind or (base.type if base else None) or next(claimed_types, None) or EntityType.PERSON
+    typed_by = (
+        (f"type set to {kind.value} by {path}:{typed_entry.line}",)
+        if typed_entry
+        else (base.typed_by if base else ())
+    )
     return Entity(
         owner,
         next((e.name for e in ordered if e.name), None) or (base.name if base else aliases[0]),
@@ -227,4 +234,5 @@ def _curated_entity(
         next((e.links for e in ordered if e.links), ()),
         tuple(why),
         curated=True,
+        typed_by=typed_by,
     )

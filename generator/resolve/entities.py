@@ -8,6 +8,7 @@ variants of a given name, an acronym the text defines, a common alias. The resea
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,8 +26,9 @@ from generator.groups import Groups
 from generator.model import Candidate, Entity, EntityType, Extraction, Problem, Severity
 from generator.paths import slug
 from generator.resolve.curation import RESERVED_IDS, apply_curation
+from generator.resolve.types import TYPE_ORDER, Typed, type_evidence, vote_types
 
-_TYPE_ORDER = [EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE, EntityType.GROUP]
+_TYPE_ORDER = list(TYPE_ORDER)
 
 
 @dataclass(slots=True)
@@ -88,7 +90,8 @@ def resolve_entities(extractions: Sequence[Extraction], curation: EntityCuration
     ]
     candidates = _split_glued(extractions)
     counts = Counter(c.text for c in candidates if c.text not in ignored)
-    types = _vote_types([c for c in candidates if c.text not in ignored])
+    typed = vote_types(c for c in candidates if c.text not in ignored)
+    types = dict(typed.types)
     acronyms = {(long, short) for extraction in extractions for long, short in extraction.acronyms}
     for long, short in sorted(acronyms):
         # `government of national accord GNA`: the long form names it too, unless it is ignored.
@@ -100,7 +103,7 @@ def resolve_entities(extractions: Sequence[Extraction], curation: EntityCuration
     _join_acronyms(union, acronyms, extractions)
     _join_people(union)
     clusters = union.clusters()
-    entities = [_machine_entity(cluster, counts) for cluster in clusters]
+    entities = [_machine_entity(cluster, counts, typed) for cluster in clusters]
     entities = _unique_ids(entities)
     entities, curation_problems = apply_curation(entities, curation)
     problems.extend(curation_problems)
@@ -171,26 +174,6 @@ def _split_glued_in(candidates: Sequence[Candidate], counts: Counter[str]) -> li
         result.append(Candidate(candidate.start, candidate.start + len(left), left, candidate.type, "split"))
         result.append(Candidate(right_start, candidate.end, right, candidate.type, "split"))
     return result
-
-
-def _vote_types(candidates: list[Candidate]) -> dict[str, EntityType]:
-    """Each surface's type: the majority of its mentions; a surname of a person leans person."""
-    votes: defaultdict[str, Counter[EntityType]] = defaultdict(Counter)
-    for candidate in candidates:
-        votes[candidate.text][candidate.type] += 2 if candidate.rule != "model" else 1
-    surnames = {
-        name_tokens(surface)[-1]
-        for surface, counter in votes.items()
-        if counter.most_common(1)[0][0] is EntityType.PERSON and len(name_tokens(surface)) >= 2
-    }
-    types = {}
-    for surface, counter in votes.items():
-        tokens = name_tokens(surface)
-        if len(tokens) == 1 and tokens[0] in surnames and counter[EntityType.PERSON]:
-            counter[EntityType.PERSON] += 1
-        best = max(_TYPE_ORDER, key=lambda kind: (counter[kind], -_TYPE_ORDER.index(kind)))
-        types[surface] = best
-    return types
 
 
 def _join_same_names(union: _Union) -> None:
@@ -266,10 +249,11 @@ def _join_people(union: _Union) -> None:
             union.join(root, surface, f"'{surface}' is the surname of '{longest[root]}'")
 
 
-def _machine_entity(cluster: _Cluster, counts: Counter[str]) -> Entity:
+def _machine_entity(cluster: _Cluster, counts: Counter[str], typed: Typed) -> Entity:
     name = _canonical_name(cluster, counts)
     aliases = tuple(sorted(cluster.surfaces, key=lambda s: (-counts[s], s)))
-    return Entity(slugify(name), name, cluster.type, aliases, why=tuple(cluster.why))
+    evidence = type_evidence(cluster.surfaces, typed, cluster.type)
+    return Entity(slugify(name), name, cluster.type, aliases, why=tuple(cluster.why), typed_by=evidence)
 
 
 def _canonical_name(cluster: _Cluster, counts: Counter[str]) -> str:
@@ -303,5 +287,5 @@ def _unique_ids(entities: list[Entity]) -> list[Entity]:
         while unique in used:
             unique, number = f"{wanted}-{number}", number + 1
         used.add(unique)
-        result.append(Entity(unique, entity.name, entity.type, entity.aliases, why=entity.why))
+        result.append(dataclasses.replace(entity, id=unique))
     return result
