@@ -1,0 +1,46 @@
+"""Quality gate for quotes and their speakers, like the entity gate: CI fails when it drops.
+
+The floors below are measured values, rounded down; raise them when quality improves. Lowering
+one is a decision to review, never a quiet edit. `python -m tests.quote_eval` prints the table.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.entity_eval import sample_corpus
+from tests.quote_eval import BBC_CORPUS, GOLD, Tally, bbc_corpus, predictions, tally
+
+# (precision, recall, speaker accuracy on the long quotes found) per set: measured, rounded down
+# by about 0.02. Issue #20's target is speaker accuracy 0.90 on held_out; all three sets are below.
+SAMPLE_FLOOR = (0.98, 0.98, 0.66)  # 5 sample articles (28 quotes)
+READ_FLOOR = (0.98, 0.78, 0.67)  # 20 BBC articles (118 quotes) whose errors are read while writing rules
+HELD_OUT_FLOOR = (0.97, 0.85, 0.62)  # 20 BBC articles (117 quotes) only ever scored; target 0.90
+
+
+def check(scores: Tally, floor: tuple[float, float, float]) -> None:
+    measured = (scores.precision, scores.recall, scores.speaker_accuracy)
+    assert all(value >= low for value, low in zip(measured, floor, strict=True)), (
+        f"(precision, recall, speaker accuracy) fell to {tuple(round(v, 3) for v in measured)}, floor {floor}"
+    )
+
+
+def test_sample_quotes_meet_the_gate() -> None:
+    check(tally(GOLD["articles"], predictions(sample_corpus())), SAMPLE_FLOOR)
+
+
+@pytest.mark.parametrize(("section", "floor"), [("read", READ_FLOOR), ("held_out", HELD_OUT_FLOOR)])
+def test_bbc_quotes_meet_the_gate(section: str, floor: tuple[float, float, float]) -> None:
+    if not BBC_CORPUS.is_dir():
+        missing = f"the BBC articles come from {BBC_CORPUS}, which this checkout does not have"
+        # As in the entity gate: where the tools are required (.ci/run), a gate that silently skips
+        # is a failure; only a runner that can never have the corpus (it is not committed) says so.
+        if os.environ.get("PARALLAX_REQUIRE_TOOLS") == "1" and os.environ.get("PARALLAX_NO_CORPUS") != "1":
+            pytest.fail(
+                f"PARALLAX_REQUIRE_TOOLS is set but {missing} (set PARALLAX_NO_CORPUS=1 where it can't)"
+            )
+        pytest.skip(missing)
+    corpus, gold = bbc_corpus(section)
+    check(tally(gold, predictions(corpus)), floor)
