@@ -301,6 +301,31 @@ class QuoteGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class TermUse:
+    """One place an article writes a shared term, in quotation marks or in its own voice."""
+
+    article: str
+    start: int
+    end: int
+    """From the term's first word to its last, as this article writes them."""
+    quoted: bool
+    """Inside quotation marks (its own scare quotes or a quote it reports); False: adopted plainly."""
+
+
+@dataclass(frozen=True, slots=True)
+class SharedTerm:
+    """A short quote ("political trial") that several sources carry word for word."""
+
+    id: str
+    words: str
+    """The words compared, folded: lower case, punctuation aside (`political trial`)."""
+    text: str
+    """The first quote of the term (in article order), as written: `political trial`."""
+    uses: tuple[TermUse, ...]
+    """Every use, in article order, then text order."""
+
+
+@dataclass(frozen=True, slots=True)
 class Coverage:
     """Who names whom: mention counts of the most-named entities per article, and the gaps."""
 
@@ -364,6 +389,8 @@ class Comparison:
 
     reuse: tuple[Reuse, ...] = ()
     quote_groups: tuple[QuoteGroup, ...] = ()
+    terms: tuple[SharedTerm, ...] = ()
+    """Short quotes that several sources carry, apart from the quote groups."""
     coverage: Coverage | None = None
     labels: tuple[Labels, ...] = ()
     pairs: tuple[PairStatement, ...] = ()

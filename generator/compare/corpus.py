@@ -1,6 +1,6 @@
 """Stage 4, compare, in order: each analysis of the corpus, gathered into one `Comparison`.
 
-Each analysis lives in its own module (`reuse`, `quotes`, `coverage`, `stories`); this one
+Each analysis lives in its own module (`reuse`, `quotes`, `terms`, `coverage`, `stories`); this one
 runs them in order and gathers their results into one `Comparison`. When the corpus holds
 several stories, each story also gets a comparison of its own articles.
 """
@@ -17,6 +17,7 @@ from generator.compare.coverage import compare_coverage, compare_labels, compare
 from generator.compare.quotes import group_quotes
 from generator.compare.reuse import Words, compare_reuse
 from generator.compare.stories import compare_stories, split_by_story
+from generator.compare.terms import group_terms
 from generator.model import (
     Article,
     Comparison,
@@ -72,9 +73,11 @@ def compare_corpus(
 
 def _compare(material: _Material, entities: Sequence[Entity]) -> Comparison:
     articles, mentions, copies = material.articles, material.mentions, material.copies
+    quote_groups = group_quotes(articles, material.quotes, material.words)
     return Comparison(
         reuse=material.reuse,
-        quote_groups=group_quotes(articles, material.quotes, material.words),
+        quote_groups=quote_groups,
+        terms=group_terms(articles, material.quotes, quote_groups, copies, material.words),
         coverage=compare_coverage(articles, entities, mentions, copies),
         labels=compare_labels(articles, mentions),
         pairs=compare_pairs(articles, entities, mentions, copies),

@@ -1,11 +1,13 @@
 """What the comparison page's template asks for, as escaped HTML: passages side by side with
-their differences marked, each version of a shared quote, the coverage matrix and the timeline.
+their differences marked, each version of a shared quote, each use of a shared term in its
+sentence, the coverage matrix and the timeline.
 
 Part of stage 5 (render): pure, and every piece of article text passes `escape_text`.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from collections import Counter
@@ -21,9 +23,12 @@ from generator.model import (
     Labels,
     PairStatement,
     Passage,
+    Quote,
     QuoteGroup,
     QuoteVersion,
     Reuse,
+    SharedTerm,
+    TermUse,
 )
 from generator.render.diff import changed_words
 from generator.render.escape import Markup, escape_text
@@ -38,6 +43,12 @@ MAX_PASSAGES = 6
 PAIR_SENTENCES_PER_ARTICLE = 2
 MAX_FIGURES = 300
 """Figures listed one by one; figures.json has them all."""
+MAX_TERMS = 60
+"""Shared terms listed; terms.json has them all."""
+MAX_TERM_USES = 3
+"""Uses of a term shown per article (its first ones); terms.json has them all."""
+TERM_CONTEXT_CHARS = 160
+"""How much of a very long sentence (a copy stripped of its punctuation) is shown around a term."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +59,20 @@ class Column:
     articles: tuple[str, ...]
     target: str
     """The page the column heading links to."""
+
+
+@dataclass(frozen=True, slots=True)
+class TermRow:
+    """One use of a shared term, in its sentence, and where the link to it points."""
+
+    article: Article
+    use: TermUse
+    sentence: Markup
+    """The sentence (shortened around the term if very long), the term's words in bold."""
+    quote: Quote | None
+    """The quote the use lies in: its anchor is the link target."""
+    paragraph: int
+    """1-based paragraph, the link target of a use without quotation marks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +137,49 @@ class ComparisonView:
 
     def speaker(self, group: QuoteGroup) -> Entity | None:
         return self.corpus.entity(group.speaker) if group.speaker else None
+
+    # -- shared terms -------------------------------------------------------------------------
+
+    def terms(self) -> Sequence[SharedTerm]:
+        """At most `MAX_TERMS`, the most widely carried first."""
+        return self.corpus.comparison.terms[:MAX_TERMS]
+
+    def term_rows(self, term: SharedTerm) -> tuple[list[TermRow], int]:
+        """The uses to show (each article's first `MAX_TERM_USES`) and how many are left out."""
+        rows: list[TermRow] = []
+        shown: Counter[str] = Counter()
+        for use in term.uses:
+            article = self.corpus.get(use.article)
+            if article is None or shown[use.article] >= MAX_TERM_USES:
+                continue
+            shown[use.article] += 1
+            quote = next(
+                (q for q in self.corpus.quotes_in(use.article) if q.start < use.end and use.start < q.end),
+                None,
+            )
+            starts = [paragraph.start for paragraph in article.paragraphs]
+            paragraph = max(bisect.bisect_right(starts, use.start), 1)
+            rows.append(TermRow(article, use, self._term_sentence(article, use), quote, paragraph))
+        return rows, len(term.uses) - len(rows)
+
+    def term_sources(self, term: SharedTerm) -> tuple[int, int]:
+        """How many articles use the term with quotation marks, and how many without."""
+        quoted = {use.article for use in term.uses if use.quoted}
+        plain = {use.article for use in term.uses if not use.quoted}
+        return len(quoted), len(plain)
+
+    def _term_sentence(self, article: Article, use: TermUse) -> Markup:
+        spans = self.corpus.sentences.get(article.id, ())
+        first = bisect.bisect_right(spans, use.start, key=lambda span: span[0]) - 1
+        last = bisect.bisect_right(spans, use.end - 1, key=lambda span: span[0]) - 1
+        start = spans[first][0] if first >= 0 else use.start
+        end = spans[last][1] if last >= 0 and spans[last][1] >= use.end else use.end
+        start = max(start, use.start - TERM_CONTEXT_CHARS)
+        end = min(end, use.end + TERM_CONTEXT_CHARS)
+        lead = "… " if start == use.start - TERM_CONTEXT_CHARS and start > 0 else ""
+        tail = " …" if end == use.end + TERM_CONTEXT_CHARS and end < len(article.text) else ""
+        text = marked(article.text[start:end], [(use.start - start, use.end - start)], "strong")
+        return Markup(f"{lead}{text}{tail}")
 
     # -- coverage -----------------------------------------------------------------------------
 

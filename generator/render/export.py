@@ -6,6 +6,7 @@ Offsets in later exports (mentions, quotes, reuse) are character offsets into ea
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -17,6 +18,8 @@ ARTICLE_COLUMNS = ("id", "source", "title", "outlet", "author", "date", "datelin
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
+
+TERM_COLUMNS = ("term", "words", "article", "start", "end", "text", "quoted", "sentence", "copy_of")
 
 MENTION_COLUMNS = (
     "article",
@@ -35,12 +38,15 @@ def render_data(corpus: Corpus) -> list[Page]:
     records = [article_record(article, corpus) for article in corpus]
     entities = [entity_record(entity, corpus) for entity in corpus.entities]
     mentions = [mention_record(mention, corpus) for mention in corpus.mentions]
+    terms = term_records(corpus)
     return [
         Page("data/articles.json", to_json(records)),
         Page("data/articles.csv", to_csv(records, ARTICLE_COLUMNS)),
         Page("data/entities.json", to_json(entities)),
         Page("data/mentions.csv", to_csv(mentions, MENTION_COLUMNS)),
         Page("data/quotes.json", to_json(quote_records(corpus))),
+        Page("data/terms.json", to_json(terms)),
+        Page("data/terms.csv", to_csv([use for term in terms for use in term["uses"]], TERM_COLUMNS)),
         Page("data/reuse.json", to_json([reuse_record(reuse) for reuse in corpus.comparison.reuse])),
         Page("data/figures.json", to_json(figure_records(corpus))),
         Page("data/coverage.json", to_json(coverage_records(corpus))),
@@ -92,6 +98,38 @@ def quote_records(corpus: Corpus) -> list[dict[str, Any]]:
                      "speaker": None, "speaker_text": None, "speaker_start": None, "speaker_end": None,
                      "cue": None, "group": group.id, "trimmed": version.trimmed, "altered": version.altered}
                 )  # fmt: skip
+    return records
+
+
+def term_records(corpus: Corpus) -> list[dict[str, Any]]:
+    """Every shared term with every use: in quotation marks (`quoted`) or adopted without them.
+
+    `quoted_in` and `unquoted_in` name articles; `sources` counts them with each copy counted
+    as its original.
+    """
+    records = []
+    for term in corpus.comparison.terms:
+        uses = []
+        quoted_in: set[str] = set()
+        unquoted_in: set[str] = set()
+        sources: set[str] = set()
+        for use in term.uses:
+            article, copy = corpus.get(use.article), corpus.copy_of(use.article)
+            sentences = corpus.sentences.get(use.article, ())
+            index = bisect.bisect_right(sentences, use.start, key=lambda span: span[0]) - 1
+            uses.append(
+                {"term": term.id, "words": term.words, "article": use.article, "start": use.start,
+                 "end": use.end, "text": article.text[use.start : use.end] if article else None,
+                 "quoted": use.quoted, "sentence": index if index >= 0 else None,
+                 "copy_of": copy.original if copy else None}
+            )  # fmt: skip
+            (quoted_in if use.quoted else unquoted_in).add(use.article)
+            sources.add(copy.original if copy else use.article)
+        records.append(
+            {"id": term.id, "words": term.words, "text": term.text,
+             "sources": len(sources), "quoted_in": sorted(quoted_in),
+             "unquoted_in": sorted(unquoted_in), "uses": uses}
+        )  # fmt: skip
     return records
 
 
