@@ -139,12 +139,15 @@ def test_guterres_quote_is_attributed_to_guterres(sample: BuildResult) -> None:
     assert records[0]["speaker"] == speaker.id and records[0]["speaker_text"] == "Guterres"
 
 
-def test_place_or_group_inside_a_longer_phrase_is_not_the_speaker(sample: BuildResult) -> None:
+def test_places_speaking_together_and_a_description_referring_back(sample: BuildResult) -> None:
     by_text = {q.text[:30]: q for q in sample.corpus.quotes}
-    assert (
-        by_text["military posturing and threats"].speaker is None
-    )  # "The two countries, along with the UK…"
-    assert by_text["militarize the country and to "].speaker is None  # "The Libyan president"
+    # "The two countries, along with the UK, Italy and the United States, said in a joint
+    # statement": several places speaking together, the first named speaks for them.
+    assert by_text["military posturing and threats"].speaker == "united-kingdom"
+    # "The Libyan president said ..." refers back to "President Faiez Mustafa Sarraj"; the group
+    # "Libyan" inside it never speaks.
+    libyan_president = by_text["militarize the country and to "]
+    assert (libyan_president.speaker, libyan_president.cue) == ("faiez-mustafa-sarraj", "description")
 
 
 def test_quotes_are_exported_with_offsets_into_the_article_text(sample: BuildResult) -> None:

@@ -178,7 +178,7 @@ def test_straight_quotes_match_curly_quotes(sample_project: Project) -> None:
     # The quote inside the highlight is marked too, nested inside it.
     assert (
         '<mark class="px-highlight" id="highlight-1">leaves Libya with “'
-        '<span class="px-quote" id="quote-1" title="Quote, speaker not named">heavy heart</span>'
+        '<span class="px-quote" id="quote-1" title="Quote, unattributed">heavy heart</span>'
         "” after failed talks</mark>"
     ) in page
 

@@ -19,7 +19,18 @@ from generator.load.seeds import load_articles
 from generator.model import Article, Metadata, Paragraph, Quote
 
 REPO = Path(__file__).resolve().parent.parent
-CUES = {"", "said after", "said before", "colon", "according to", "pronoun", "same speaker", "continued"}
+CUES = {
+    "",
+    "said after",
+    "said before",
+    "colon",
+    "according to",
+    "subject",
+    "pronoun",
+    "same speaker",
+    "continued",
+    "earlier",
+}
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’]*\s+(?=[\"“‘]?[A-Z])")
 _NOT_SENTENCE_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Inc)|\b[A-Z])\.$")
 
@@ -95,9 +106,12 @@ def test_article_without_quotation_marks_has_no_quotes(samples: dict) -> None:
 def test_quotes_in_sample_001(samples: dict) -> None:
     assert found_in_sample(samples, "001") == [
         ("remaining terrorist groups", None, ""),
-        ("We will not give up our principles and p", None, ""),
-        ("the unification of institutions and the ", None, ""),
-        ("recognised Field Marshal Haftar’s signif", None, ""),
+        # named in the sentence before: `Al-Sarraj was keen to stress his view ... . “We ...”`
+        ("We will not give up our principles and p", "Al-Sarraj", "earlier"),
+        # the next paragraph names no one else and has no speech verb: the same voice
+        ("the unification of institutions and the ", "Al-Sarraj", "continued"),
+        # `In a phone call, Trump “recognised ...”`: the quote is what Trump did
+        ("recognised Field Marshal Haftar’s signif", "Trump", "subject"),
         ("all relations between the ministry and t", None, ""),
         ("If the war persists", "former Italian Interior Minister Marco Minitti", "said after"),
         (
@@ -273,6 +287,99 @@ def test_speaker_of_a_quote(paragraph: str, expected: Found) -> None:
     assert found_in(paragraph) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # an opening phrase of time or place, written without its comma, is not the subject
+        (
+            "In his speech the senator said the plan was “dead”.",
+            [("dead", "the senator", "said before")],
+        ),
+        ("On the tsunami he said it had been “very heartening”.", [("very heartening", "he", "pronoun")]),
+        ("Commenting on the films, he added: “It was hard.”", [("It was hard.", "he", "pronoun")]),
+        # a description before the pronoun describes it
+        ("A finalist last year, she added: “I am ready.”", [("I am ready.", "she", "pronoun")]),
+        # nested attribution: the one quoted speaks; who relays it is not the speaker
+        (
+            "The Courier quoted the mayor, Ana Ruiz, as saying “we are out of tents”.",
+            [("we are out of tents", "the mayor, Ana Ruiz", "said before")],
+        ),
+        (
+            "“It is a gamble,” said one analyst quoted by the Tribune.",
+            [("It is a gamble", "one analyst", "said after")],
+        ),
+        (
+            "“The road is shut,” the Tribune said, quoting a police source.",
+            [("The road is shut", "the Tribune", "said after")],
+        ),
+        ("“We are ready,” he was quoted as saying.", [("We are ready", "he", "pronoun")]),
+        (
+            "“We are ready,” Moreau was quoted by the Tribune as saying.",
+            [("We are ready", "Moreau", "said after")],
+        ),
+        # of two people, the one the verb belongs to
+        (
+            "Moreau posted a video of his niece Ana Ruiz, who wrote the camp was “no place for children”.",
+            [("no place for children", "Ana Ruiz", "said before")],
+        ),
+        (
+            "“We will appeal,” said the firm's chief executive, Ana Ruiz.",
+            [("We will appeal", "the firm's chief executive, Ana Ruiz", "said after")],
+        ),
+        # the quote is what the name before it did
+        (
+            "In a phone call, Moreau “welcomed the decision and promised more aid.”",
+            [("welcomed the decision and promised more aid.", "Moreau", "subject")],
+        ),
+        ("The talks with Moreau “stalled” on Monday.", [("stalled", None, "")]),
+        # a verb after a closed quote that introduces what follows is not its attribution
+        (
+            "“How can anyone define it?” Tory MP Ana Ruiz said that the law was “badly drafted”.",
+            [("How can anyone define it?", None, ""), ("badly drafted", "Tory MP Ana Ruiz", "said before")],
+        ),
+        (
+            "“It is over.” Ana Ruiz said: “We will appeal.”",
+            [("It is over.", None, ""), ("We will appeal.", "Ana Ruiz", "colon")],
+        ),
+        # both quotes of a subject joined by `and`
+        (
+            "Moreau called it a “farce” and the ruling “an insult to every family”.",
+            [("farce", "Moreau", "said before"), ("an insult to every family", "Moreau", "same speaker")],
+        ),
+        # someone else acts between: not the same voice
+        (
+            "Moreau said: “We won.” The crowd chanted “freedom” all night.",
+            [("We won.", "Moreau", "colon"), ("freedom", None, "")],
+        ),
+    ],
+)
+def test_speaker_of_a_quote_with_two_candidates(paragraph: str, expected: list[Found]) -> None:
+    assert found_in(paragraph) == expected
+
+
+def test_quotes_whose_closing_marks_the_text_leaves_out_keep_their_speaker() -> None:
+    # the BBC's style: each quoted sentence reopens the quote without closing the one before
+    assert found_in(
+        'He said: "I think we were all affected. "We all know someone. "I\'m lucky to be here."'
+    ) == [("I'm lucky to be here.", "He", "colon")]
+    assert found_in(
+        '"On the positive side sales are booming," said John Kennedy. "However, piracy hurts. '
+        '"The priority is digital sales."'
+    ) == [
+        ("On the positive side sales are booming", "John Kennedy", "said after"),
+        ("The priority is digital sales.", "John Kennedy", "continued"),
+    ]
+
+
+def test_a_partial_quote_after_a_quote_with_no_one_else_named_is_the_same_voice() -> None:
+    assert found_in(
+        "Moreau said: “We won.”", "Much effort was put into a dialogue to bring “a lasting peace”."
+    ) == [
+        ("We won.", "Moreau", "colon"),
+        ("a lasting peace", "Moreau", "continued"),
+    ]
+
+
 def test_quote_interrupted_by_its_attribution() -> None:
     assert found_in(
         "“If the river rises,” warns the regional engineer Tom Hale, “the dam will not hold.”"
@@ -297,7 +404,7 @@ def test_quote_after_an_attributed_quote_has_the_same_speaker() -> None:
     ]
     assert found_in("“It is over,” he said. “Go home.”") == [
         ("It is over", "he", "pronoun"),
-        ("Go home.", "he", "pronoun"),
+        ("Go home.", "he", "same speaker"),
     ]
 
 
@@ -325,9 +432,31 @@ def test_unrelated_quotes_do_not_share_a_speaker() -> None:
     ]
 
 
-def test_speaker_is_not_looked_for_in_another_sentence_or_paragraph() -> None:
+def test_a_quote_of_its_own_is_introduced_by_the_sentence_before() -> None:
+    assert found_in("Moreau said:", "“The plan is final.”") == [("The plan is final.", "Moreau", "colon")]
+    assert found_in("Moreau told the council on Monday the plan would go ahead. “It is final.”") == [
+        ("It is final.", "Moreau", "earlier")
+    ]
+
+
+def test_a_sentence_with_a_view_or_plainly_naming_its_subject_introduces_the_quote_after_it() -> None:
+    assert found_in("Moreau believes the plan will fail. “It cannot work.”") == [
+        ("It cannot work.", "Moreau", "earlier")
+    ]
+    assert found_in("Mr Moreau is confident about the harvest. “The rain came just in time.”") == [
+        ("The rain came just in time.", "Mr Moreau", "earlier")
+    ]
+    assert found_in("She is confident about the harvest. “The rain came just in time.”") == [
+        ("The rain came just in time.", "She", "earlier")
+    ]
+
+
+def test_a_sentence_without_a_speech_verb_or_saying_nothing_introduces_no_one() -> None:
     assert found_in("Moreau said nothing. “The plan is final.”") == [("The plan is final.", None, "")]
-    assert found_in("Moreau said:", "“The plan is final.”") == [("The plan is final.", None, "")]
+    assert found_in("Moreau declined to say more. “The plan is final.”") == [("The plan is final.", None, "")]
+    assert found_in("Moreau left the hall early. “The plan is final.”") == [("The plan is final.", None, "")]
+    # a partial quote is introduced by nothing before its own sentence
+    assert found_in("Moreau told the council about the plan. Its cost was “final”.") == [("final", None, "")]
 
 
 # -- quotation marks ------------------------------------------------------------------------------
@@ -385,8 +514,18 @@ def test_quote_left_open_runs_to_the_paragraph_end_and_continues_in_the_next() -
     ]
 
 
-def test_a_closed_quote_is_not_continued_by_the_next_paragraph() -> None:
-    assert found_in("“Go,” he said.", "“Now.”") == [("Go", "he", "pronoun"), ("Now.", None, "")]
+def test_a_quote_of_its_own_in_the_next_paragraph_continues_the_last_one() -> None:
+    assert found_in("“Go,” he said.", "“Now.”") == [("Go", "he", "pronoun"), ("Now.", "he", "continued")]
+    # something else happens between: not continued
+    assert found_in("“Go,” he said. Okafor left the room.", "“Now.”") == [
+        ("Go", "he", "pronoun"),
+        ("Now.", None, ""),
+    ]
+    # someone else holds a view between: theirs
+    assert found_in("“Go,” he said. Okafor disagreed.", "“Now.”") == [
+        ("Go", "he", "pronoun"),
+        ("Now.", "Okafor", "earlier"),
+    ]
 
 
 def test_an_opening_mark_inside_an_open_quote_drops_the_unclosed_one() -> None:

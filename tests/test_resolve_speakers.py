@@ -1,4 +1,5 @@
-"""Stage 3d, speakers: a quote's speaker phrase -> the entity it names, on hand-built quotes.
+"""Stage 3d, speakers: a quote's speaker phrase -> the entity it names or stands for, on
+hand-built quotes.
 
 Quotes, mentions and entities are written by hand, so a failure names the speaker rules, not
 the quote extractor or the linking.
@@ -18,7 +19,15 @@ ENTITIES = {
         Entity("tunde-adeyemi", "Tunde Adeyemi", EntityType.PERSON, ("Adeyemi",)),
         Entity("nigerian-ports-authority", "NPA", EntityType.ORGANIZATION, ("NPA",)),
         Entity("nigeria", "Nigeria", EntityType.PLACE, ("Nigeria",)),
+        Entity("ghana", "Ghana", EntityType.PLACE, ("Ghana",)),
         Entity("dockers", "Dockers", EntityType.GROUP, ("Dockers",)),
+        Entity("kemi-balogun", "Kemi Balogun", EntityType.PERSON, ("Kemi Balogun",)),
+        Entity(
+            "ministry-of-transport",
+            "Ministry of Transport",
+            EntityType.ORGANIZATION,
+            ("Ministry of Transport",),
+        ),
     )
 }
 BY_ALIAS = {alias: entity.id for entity in ENTITIES.values() for alias in entity.aliases}
@@ -42,22 +51,35 @@ def mentions(text: str, article_id: str = "a") -> list[Mention]:
 
 
 def quote(
-    text: str, words: str, speaker: str | None, cue: str = "said after", article_id: str = "a"
+    text: str,
+    words: str,
+    speaker: str | None,
+    cue: str = "said after",
+    article_id: str = "a",
+    before: bool = False,
 ) -> Quote:
+    """The quote `words` with the speaker phrase `speaker` after it (or, `before`, the last one
+    before it)."""
     start = text.index(words)
     if speaker is None:
         return Quote(article_id, start, start + len(words), words, cue=cue)
-    speaker_start = text.index(speaker, start + len(words))  # the phrase after the quote
+    speaker_start = text.rindex(speaker, 0, start) if before else text.index(speaker, start + len(words))
     return Quote(
         article_id, start, start + len(words), words, speaker_start, speaker_start + len(speaker), cue
     )
 
 
-def speaker_of(text: str, words: str, phrase: str | None, cue: str = "said after") -> str | None:
-    (resolved,) = resolve_speakers(
-        [article(text)], [quote(text, words, phrase, cue)], mentions(text), ENTITIES
+def resolved(
+    text: str, words: str, phrase: str | None, cue: str = "said after", before: bool = False
+) -> Quote:
+    (found,) = resolve_speakers(
+        [article(text)], [quote(text, words, phrase, cue, before=before)], mentions(text), ENTITIES
     )
-    return resolved.speaker
+    return found
+
+
+def speaker_of(text: str, words: str, phrase: str | None, cue: str = "said after") -> str | None:
+    return resolved(text, words, phrase, cue).speaker
 
 
 @pytest.mark.parametrize(
@@ -85,13 +107,27 @@ def test_a_phrase_names_its_person_before_its_organisation(text: str, phrase: st
         ('"We will not be rushed," the Dockers said.', "the Dockers", "dockers"),
         ('"We will not be rushed," the Nigeria delegation said.', "the Nigeria delegation", None),
         ('"We will not be rushed," Dockers in Nigeria said.', "Dockers in Nigeria", None),
+        ('"We will not be rushed," Nigeria and Ghana said.', "Nigeria and Ghana", "nigeria"),
+        (
+            '"We will not be rushed," the two countries, along with Ghana and Nigeria, said.',
+            "the two countries, along with Ghana and Nigeria",
+            "ghana",
+        ),
         (
             '"We will not be rushed," an NPA official in Nigeria said.',
             "an NPA official in Nigeria",
             "nigerian-ports-authority",
         ),
     ],
-    ids=["place", "group with the", "place inside a phrase", "group and place", "organisation wins"],
+    ids=[
+        "place",
+        "group with the",
+        "place inside a phrase",
+        "group and place",
+        "places together",
+        "countries along with places",
+        "organisation wins",
+    ],
 )
 def test_a_place_or_group_speaks_only_as_the_whole_phrase(
     text: str, phrase: str, expected: str | None
@@ -171,3 +207,97 @@ def test_mentions_in_another_article_never_name_a_speaker() -> None:
         [article(first, "first"), article(second, "second")], quotes, mentions(second, "second"), ENTITIES
     )
     assert [q.speaker for q in resolved] == [None]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["in the 2016 election", "the election", "On Monday", "in Nigeria", "at the summit"],
+)
+def test_an_event_a_time_or_a_place_in_a_phrase_never_speaks(phrase: str) -> None:
+    text = f'Okonkwo spoke. "The result was a farce," {phrase} said the NPA.'
+    assert speaker_of(text, "The result was a farce", phrase) is None
+
+
+def test_the_owner_of_someone_else_is_not_the_speaker() -> None:
+    text = '"They lied to us," Okonkwo\'s nephew said. "Nobody came," Okonkwo\'s nephew Tunde Adeyemi said.'
+    assert speaker_of(text, "They lied to us", "Okonkwo's nephew") is None
+    assert speaker_of(text, "Nobody came", "Okonkwo's nephew Tunde Adeyemi") == "tunde-adeyemi"
+
+
+def test_a_spokesperson_or_a_document_speaks_for_its_owner() -> None:
+    text = '"The berths are ready," an NPA spokesman said. "Work resumes," the NPA\'s statement said.'
+    assert speaker_of(text, "The berths are ready", "an NPA spokesman") == "nigerian-ports-authority"
+    assert speaker_of(text, "Work resumes", "the NPA's statement") == "nigerian-ports-authority"
+
+
+def test_a_role_stands_for_the_person_given_it_before_and_says_so_in_the_cue() -> None:
+    text = (
+        "Transport Minister Tunde Adeyemi opened the terminal, and NPA chief Miriam Okonkwo cut the ribbon. "
+        '"The berths are ready," the minister said.'
+    )
+    found = resolved(text, "The berths are ready", "the minister")
+    assert (found.speaker, found.cue) == ("tunde-adeyemi", "description")
+    # a quote carried over keeps the cue that says so
+    assert resolved(text, "The berths are ready", "the minister", cue="continued").cue == "continued"
+    # an indefinite role is someone new: "a minister said"
+    text = 'Adeyemi opened the terminal. "The berths are ready," a minister said.'
+    assert speaker_of(text, "The berths are ready", "a minister") is None
+
+
+def test_a_body_stands_for_the_organisation_named_with_its_noun() -> None:
+    text = 'The Ministry of Transport met the NPA on Monday. "The berths are ready," the ministry said.'
+    found = resolved(text, "The berths are ready", "the ministry")
+    assert (found.speaker, found.cue) == ("ministry-of-transport", "description")
+    text = (
+        'The Ministry of Transport met the NPA on Monday. "The berths are ready," a spokesperson for the '
+        "ministry said."
+    )
+    assert (
+        speaker_of(text, "The berths are ready", "a spokesperson for the ministry") == "ministry-of-transport"
+    )
+    # a firm or a club: the organisation named last
+    text = 'Okonkwo joined the NPA in May. "The berths are ready," the company said.'
+    assert speaker_of(text, "The berths are ready", "the company") == "nigerian-ports-authority"
+
+
+def test_a_document_stands_for_whoever_the_text_said_issued_it() -> None:
+    text = (
+        "The NPA's lawsuit, filed in May, names the Dockers. Okonkwo declined to comment. "
+        'The cranes were "unsafe for years", the suit says.'
+    )
+    found = resolved(text, "unsafe for years", "the suit")
+    assert (found.speaker, found.cue) == ("nigerian-ports-authority", "document")
+    text = 'Okonkwo met the Dockers. A statement from the NPA followed. "Work resumes," the statement said.'
+    assert speaker_of(text, "Work resumes", "the statement") == "nigerian-ports-authority"
+
+
+def test_he_and_she_pass_over_people_whose_titles_say_otherwise() -> None:
+    text = 'Adeyemi met Ms Okonkwo on Monday. "We agreed on nothing," he said.'
+    assert speaker_of(text, "We agreed on nothing", "he", cue="pronoun") == "tunde-adeyemi"
+
+
+def test_a_pronoun_prefers_the_person_the_text_just_had_speak() -> None:
+    text = 'Okonkwo said the berths would reopen after talks with Adeyemi. "The queue is gone," she said.'
+    assert speaker_of(text, "The queue is gone", "she", cue="pronoun") == "miriam-okonkwo"
+
+
+def test_a_pronoun_carried_over_is_still_read_as_a_pronoun() -> None:
+    text = 'Okonkwo opened the gates. "Come in," she said. "Sit down."'
+    found = resolve_speakers(
+        [article(text)],
+        [
+            quote(text, "Come in", "she", cue="pronoun"),
+            quote(text, "Sit down.", "she", cue="same speaker", before=True),
+        ],
+        mentions(text),
+        ENTITIES,
+    )
+    assert [(q.speaker, q.cue) for q in found] == [
+        ("miriam-okonkwo", "pronoun"),
+        ("miriam-okonkwo", "same speaker"),
+    ]
+
+
+def test_a_surname_left_unlinked_names_the_person_of_the_article() -> None:
+    text = 'Kemi Balogun chairs the NPA board. "We are ready," said Balogun.'
+    assert speaker_of(text, "We are ready", "Balogun") == "kemi-balogun"

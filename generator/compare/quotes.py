@@ -21,6 +21,9 @@ MIN_WORDS = 5
 """Shorter quotes ("war", "heavy heart") are scare quotes or labels, not statements to trace."""
 SAME_QUOTE = 0.6
 """Share of the shorter quote's words aligned with the other's for the two to be one quote."""
+_SAID_OUTRIGHT = frozenset({"said after", "said before", "colon", "according to"})
+"""Cues where the quote's own sentence says who speaks; the others infer it (`subject`,
+`earlier`, `pronoun`...), so they weigh less when versions of a quote disagree."""
 _MAX_HOLDERS = 50
 """A run of five words in more quotes than this is a stock phrase, not a sign of the same quote."""
 
@@ -70,8 +73,7 @@ def group_quotes(
         for article_id, start, end, found in unmarked.get(number, ()):
             trimmed, altered = _difference(ref_words, found)
             versions.append(QuoteVersion(article_id, start, end, False, trimmed, altered))
-        speakers = Counter(quotes[i].speaker for i in ids if quotes[i].speaker)
-        speaker = speakers.most_common(1)[0][0] if speakers else None
+        speaker = _group_speaker([quotes[i] for i in ids])
         carried = len({v.article for v in versions})
         article_id, start = min((quotes[i].article, quotes[i].start) for i in ids)
         order = (-carried, -len(ref_words), article_id, start)
@@ -152,3 +154,13 @@ def _longest_run(positions: list[int]) -> tuple[int, int]:
         if position + 1 - start > best[1] - best[0]:
             best = (start, position + 1)
     return best
+
+
+def _group_speaker(versions: Sequence[Quote]) -> str | None:
+    """The speaker most versions give, an attribution said outright counting double: the White
+    House statement that one outlet gives as "Trump 'recognised ...'" stays the White House's."""
+    votes: Counter[str] = Counter()
+    for quote in versions:
+        if quote.speaker:
+            votes[quote.speaker] += 2 if quote.cue in _SAID_OUTRIGHT else 1
+    return votes.most_common(1)[0][0] if votes else None

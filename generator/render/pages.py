@@ -374,7 +374,7 @@ def render_text(article: Article, highlights: Sequence[Highlight], site: Site, e
     quote_spans = []
     for quote in site.corpus.quotes_in(article.id):
         speaker = site.corpus.entity(quote.speaker) if quote.speaker else None
-        title = f"Quote from {speaker.name}" if speaker else "Quote, speaker not named"
+        title = f"Quote from {speaker.name}" if speaker else "Quote, unattributed"
         quote_spans.append(
             _Span(
                 quote.start,
