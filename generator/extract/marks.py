@@ -20,6 +20,7 @@ _CLOSE_AFTER = ".,;:!?)]}—–-…"
 _ATTRIBUTION_END = ",?!—–-…"
 """A quote ending in one of these leaves its sentence open for `..., Guterres said`."""
 _ALNUM = re.compile(r"[^\W_]")
+_SENTENCE_END = tuple(".?!…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,9 @@ def pair_marks(text: str, start: int, end: int, paragraph: int) -> list[Marked]:
     an apostrophe) when a double mark comes first or the paragraph ends: a stray `‘` must not
     swallow the double quotes after it, at the cost of British `‘... “nested” ...’` keeping only
     the nested quote. An opening mark while a double quote is open means a closing mark is missing
-    somewhere, and where is unknowable: the open quote is dropped. A double quote still open at
+    somewhere: between straight marks after a sentence's end it is taken to be there (the
+    reopening convention below, run together into one paragraph); elsewhere where is unknowable,
+    and the open quote is dropped. A double quote still open at
     the paragraph's end runs to it, by the convention that a quote spanning paragraphs is left
     open and reopened with a new mark.
     """
@@ -92,7 +95,14 @@ def pair_marks(text: str, start: int, end: int, paragraph: int) -> list[Marked]:
             if mark in "‘’":
                 continue  # nested single quote or apostrophe
             if mark != "”" and opens_word:
-                opened = at  # a new quote opens: the previous one's end is lost
+                # A new quote opens. Straight marks after a sentence's end: a quote of several
+                # sentences printed the way news prints one over several paragraphs, each
+                # reopened with a new mark, run into one paragraph (`: "One. "Two."`); the open
+                # one ends with its sentence. Elsewhere its end is lost.
+                reopened = mark == '"' == text[opened]
+                if reopened and text[opened + 1 : at].rstrip()[-1:] in _SENTENCE_END:
+                    found.extend(_quote(text, opened, at, at, paragraph, single=False))
+                opened = at
                 continue
             found.extend(_quote(text, opened, at, at + 1, paragraph, single=False))
             opened = None
