@@ -16,8 +16,8 @@ words) are scored apart, and the speaker accuracy the gate uses is on long quote
 quotes count in precision and recall.
 
 Run `python -m tests.quote_eval` for the table of every set, and `python -m tests.quote_eval
---errors` for every error of the samples and of the `read` BBC articles. The errors of `held_out`
-are never printed: they stay unread by whoever writes rules.
+--errors` for every error of the samples and of the `read` and `read_more` BBC articles. The errors
+of `held_out` are never printed: they stay unread by whoever writes rules.
 """
 
 from __future__ import annotations
@@ -39,7 +39,11 @@ from tests.entity_eval import build_corpus, sample_corpus
 GOLD_DIR = REPO / "tests" / "gold"
 GOLD = yaml.safe_load((GOLD_DIR / "quotes.yml").read_text("utf-8"))
 HELD_OUT = yaml.safe_load((GOLD_DIR / "quotes_held_out.yml").read_text("utf-8"))
-BBC_SETS: dict[str, dict[str, object]] = {"read": GOLD["read"], "held_out": HELD_OUT["held_out"]}
+BBC_SETS: dict[str, dict[str, object]] = {
+    "read": GOLD["read"],
+    "read_more": GOLD["read_more"],
+    "held_out": HELD_OUT["held_out"],
+}
 BBC_CORPUS = (REPO / GOLD["read"]["corpus"]).resolve()
 MATCH = 0.5
 """The share of the longer quote's words the two must share to match."""
@@ -179,8 +183,9 @@ def tally(gold: dict[str, list[Entry]], predicted: dict[str, list[Predicted]]) -
 
 
 def bbc_corpus(section: str) -> tuple[Corpus, dict[str, list[Entry]]]:
-    """The BBC articles of `section` (`read` or `held_out`) built as one project, with the gold by
-    article id. Each file is copied as `<folder>-<NNN>.txt`, so Parallax drops the headline."""
+    """The BBC articles of `section` (`read`, `read_more` or `held_out`) built as one project, with
+    the gold by article id. Each file is copied as `<folder>-<NNN>.txt`, so Parallax drops the
+    headline."""
     articles: dict[str, list[Entry]] = BBC_SETS[section]["articles"]  # type: ignore[assignment]
     files, gold = [], {}
     for key, entries in articles.items():
@@ -208,7 +213,7 @@ def report() -> str:
         " | recall short | speaker accuracy (long) | speaker accuracy (short) |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for name, gold, predicted in sets(("samples", "read", "held_out")):
+    for name, gold, predicted in sets(("samples", "read", "read_more", "held_out")):
         t = tally(gold, predicted)
         lines.append(
             f"| {name} | {len(gold)} | {t.gold} + {t.gold_short} | {t.predicted} | {t.precision:.3f}"
@@ -217,7 +222,7 @@ def report() -> str:
             f" | {t.short_speaker_accuracy:.3f} ({t.short_speaker_right}/{t.found_short}) |"
         )
     if not BBC_CORPUS.is_dir():
-        lines.append(f"(read and held_out need {BBC_CORPUS}, which this checkout does not have)")
+        lines.append(f"(the BBC sets need {BBC_CORPUS}, which this checkout does not have)")
     return "\n".join(lines)
 
 
@@ -262,7 +267,7 @@ def errors(
 def main(argv: list[str]) -> None:
     started = time.perf_counter()
     if argv == ["--errors"]:
-        for name, gold, predicted in sets(("samples", "read")):
+        for name, gold, predicted in sets(("samples", "read", "read_more")):
             lines, counts = errors(gold, predicted)
             sys.stdout.write(f"## {name}\n" + "\n".join(lines) + "\n")
             summary = ", ".join(f"{kind}: {n}" for kind, n in sorted(counts.items()))

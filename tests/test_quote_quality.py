@@ -19,6 +19,9 @@ from tests.quote_eval import BBC_CORPUS, GOLD, Tally, bbc_corpus, predictions, t
 # when quotes reopened after a sentence's end without a closing mark were found.
 SAMPLE_FLOOR = (0.98, 0.98, 0.92)  # 5 sample articles (28 quotes)
 READ_FLOOR = (0.98, 0.96, 0.96)  # 20 BBC articles (118 quotes) whose errors are read while writing rules
+# 25 more BBC articles (195 quotes) read while writing rules, drawn towards several speakers,
+# statements and continued quotes; measured at (1.000, 0.995, 0.832) when added.
+READ_MORE_FLOOR = (0.98, 0.97, 0.81)
 HELD_OUT_FLOOR = (0.97, 0.97, 0.81)  # 20 BBC articles (117 quotes) only ever scored; target 0.90
 
 
@@ -33,7 +36,10 @@ def test_sample_quotes_meet_the_gate() -> None:
     check(tally(GOLD["articles"], predictions(sample_corpus())), SAMPLE_FLOOR)
 
 
-@pytest.mark.parametrize(("section", "floor"), [("read", READ_FLOOR), ("held_out", HELD_OUT_FLOOR)])
+@pytest.mark.parametrize(
+    ("section", "floor"),
+    [("read", READ_FLOOR), ("read_more", READ_MORE_FLOOR), ("held_out", HELD_OUT_FLOOR)],
+)
 def test_bbc_quotes_meet_the_gate(section: str, floor: tuple[float, float, float]) -> None:
     if not BBC_CORPUS.is_dir():
         missing = f"the BBC articles come from {BBC_CORPUS}, which this checkout does not have"
