@@ -405,6 +405,163 @@ def test_long_subject_keeps_its_last_chunk() -> None:
     assert speaker == "Ana Ruiz"
 
 
+def test_long_subject_opening_with_a_name_keeps_the_name() -> None:
+    ((_, speaker, _),) = found_in(
+        "Lena Varga, regional coordinator for the northern river and coastal fisheries protection "
+        "league, said the quotas were “a quiet scandal”."
+    )
+    assert speaker == "Lena Varga"
+    # in a list, the name the verb follows speaks
+    ((_, speaker, _),) = found_in(
+        "After beating Ana Ruiz, Tom Hale, Ines Marquez and Piet Kramer to the best newcomer prize, "
+        "Lena Varga said she was “lost for words”."
+    )
+    assert speaker == "Lena Varga"
+
+
+def test_a_name_and_a_colon_with_no_verb_introduce_a_quote() -> None:
+    # match previews list who speaks as `- Team boss Name: "..."`, each quoted sentence reopened
+    found = found_in(
+        '- Harbourside boss Ines Marquez: "We are ready for them. "The crowd will carry us."\n'
+        ' - Millbrook boss Tom Reyes: "We will be tired."'
+    )
+    assert [(text, speaker) for text, speaker, _ in found] == [
+        ("We are ready for them.", "Harbourside boss Ines Marquez"),
+        ("The crowd will carry us.", "Harbourside boss Ines Marquez"),
+        ("We will be tired.", "Millbrook boss Tom Reyes"),
+    ]
+    assert found[0][2] == "colon"
+    assert found_in('Said Mr Osei: "It is a computer."') == [("It is a computer.", "Mr Osei", "colon")]
+    # a sentence that says something is not a label
+    assert found_in('The message was clear: "Go home."') == [("Go home.", None, "")]
+
+
+def test_a_quote_ending_its_sentence_is_not_given_to_the_next_sentences_subject() -> None:
+    found = found_in(
+        'He told reporters: "We made hard work of it. "I had two chances to win but missed." '
+        "Winger Piet Kramer praised the defence but admitted the side had been lucky."
+    )
+    assert [speaker for _, speaker, _ in found] == ["He", "He"]
+    assert found_in('"We deserved to win." Kramer admitted there had been scuffles before the game.') == [
+        ("We deserved to win.", None, "")
+    ]
+    # a short attribution closing the sentence still names the speaker
+    assert found_in('"We deserved to win." Kramer said on Saturday.') == [
+        ("We deserved to win.", "Kramer", "said after")
+    ]
+
+
+def test_a_sentence_ending_with_a_titled_name_introduces_the_quote_after_it() -> None:
+    assert found_in(
+        "The method grew out of lab work done by the firm's chief scientist Dr Ana Ruiz. "
+        "“We trick the ear into hearing depth.”"
+    ) == [("We trick the ear into hearing depth.", "Dr Ana Ruiz", "earlier")]
+
+
+def test_the_voice_resumes_after_one_sentence_of_plain_fact() -> None:
+    found = found_in(
+        "“It uses a tenth of the battery,” explained Mr Osei. The company is now looking to the US and "
+        "European markets, where it works with network Telvia. “We started at home first.”"
+    )
+    assert [(speaker, cue) for _, speaker, cue in found] == [
+        ("Mr Osei", "said after"),
+        ("Mr Osei", "continued"),
+    ]
+    # someone acting in between may be the next voice
+    assert found_in("“We are ready,” said Mr Osei. The union rejected the offer. “It is too late.”")[1] == (
+        "It is too late.",
+        None,
+        "",
+    )
+
+
+def test_reported_speech_goes_on_in_the_next_sentence() -> None:
+    assert found_in(
+        "A harbour spokesman said there were 40 boats in the fleet. They came from many ports but with a "
+        "shared pride in the “oldest fishing tradition on the coast”."
+    ) == [("oldest fishing tradition on the coast", "A harbour spokesman", "earlier")]
+
+
+def test_a_view_or_a_verb_of_several_words_attributes_a_quote_in_its_sentence() -> None:
+    assert found_in("Varga believes the band could be “the next great export of the city”.") == [
+        ("the next great export of the city", "Varga", "said before")
+    ]
+    assert found_in(
+        "He pointed out that two local bands - “the best of the decade” - were signed to small labels."
+    ) == [("the best of the decade", "He", "pronoun")]
+
+
+def test_quotes_in_the_sentence_an_attribution_opens_share_its_speaker() -> None:
+    assert found_in(
+        "The mayor said Governor Jo Lind had been “trying very hard” to win voters back through a "
+        "“campaign of plain talk” this spring."
+    ) == [
+        ("trying very hard", "The mayor", "said before"),
+        ("campaign of plain talk", "The mayor", "same speaker"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # the subject ends before the first verb when a second verb speaks
+        (
+            "A union spokesman played down the row with Mr Osei and said the strike was “going ahead”.",
+            ("going ahead", "A union spokesman", "said before"),
+        ),
+        (
+            "But she rejected the council's call for a cap, saying no “arbitrary number” would work.",
+            ("arbitrary number", "she", "pronoun"),
+        ),
+        # a new clause after `but` has its own subject
+        (
+            "Customs claimed Mr Lund led the ring but his lawyer, Ana Ruiz, told the paper: “It is absurd.”",
+            ("It is absurd.", "his lawyer, Ana Ruiz", "colon"),
+        ),
+        # an adverb opening the sentence without a comma is not a time or place
+        (
+            "Meanwhile Mark Osei, the party's transport spokesman, said: “This is a worrying step.”",
+            ("This is a worrying step.", "Mark Osei, the party's transport spokesman", "colon"),
+        ),
+        # a verb going on is not a passive one
+        (
+            "And on Thursday Mr Osei is saying: “I want to talk about prosperity.”",
+            ("I want to talk about prosperity.", "Mr Osei", "colon"),
+        ),
+        # an opening clause without its comma, then the pronoun that is the subject
+        (
+            "Asked if he would back the merger he told the paper: “Not at any price.”",
+            ("Not at any price.", "he", "pronoun"),
+        ),
+        # the one heard or shown speaking is the subject, not the words before
+        (
+            "Later, off air, Mr Osei was heard saying he was tired of “defending reckless schemes”.",
+            ("defending reckless schemes", "Mr Osei", "said before"),
+        ),
+    ],
+)
+def test_the_subject_of_a_second_verb_or_a_participle(paragraph: str, expected: Found) -> None:
+    assert found_in(paragraph) == [expected]
+
+
+def test_more_speech_verbs_and_adverbs_after_the_subject() -> None:
+    assert found_in("The union asserts that Mr Osei “has a duty to resign”.") == [
+        ("has a duty to resign", "The union", "said before")
+    ]
+    assert found_in("Mr Osei meanwhile told the paper: “I will stay.”") == [
+        ("I will stay.", "Mr Osei", "colon")
+    ]
+
+
+def test_quotes_of_one_sentence_share_the_attribution_closing_it() -> None:
+    assert found_in(
+        "“We should find a way to protect savers” without turning the market into “a trap”, she said."
+    ) == [
+        ("We should find a way to protect savers", "she", "same speaker"),
+        ("a trap", "she", "pronoun"),
+    ]
+
+
 def test_quote_after_an_attributed_quote_has_the_same_speaker() -> None:
     assert found_in("“We will rebuild,” Moreau told reporters on Friday. “The school opens in May.”") == [
         ("We will rebuild", "Moreau", "said after"),

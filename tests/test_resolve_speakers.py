@@ -23,6 +23,12 @@ ENTITIES = {
         Entity("dockers", "Dockers", EntityType.GROUP, ("Dockers",)),
         Entity("kemi-balogun", "Kemi Balogun", EntityType.PERSON, ("Kemi Balogun",)),
         Entity(
+            "harbour-pilots-association",
+            "Harbour Pilots Association",
+            EntityType.ORGANIZATION,
+            ("Harbour Pilots Association",),
+        ),
+        Entity(
             "ministry-of-transport",
             "Ministry of Transport",
             EntityType.ORGANIZATION,
@@ -301,3 +307,89 @@ def test_a_pronoun_carried_over_is_still_read_as_a_pronoun() -> None:
 def test_a_surname_left_unlinked_names_the_person_of_the_article() -> None:
     text = 'Kemi Balogun chairs the NPA board. "We are ready," said Balogun.'
     assert speaker_of(text, "We are ready", "Balogun") == "kemi-balogun"
+
+
+def test_he_after_a_spokesperson_of_an_organisation_is_the_organisation() -> None:
+    text = (
+        'Adeyemi called for an inquiry. A Ministry of Transport spokesman said: "Checks are under way." '
+        '"We will publish the results," he added.'
+    )
+    found = resolve_speakers(
+        [article(text)],
+        [
+            quote(
+                text, "Checks are under way.", "A Ministry of Transport spokesman", cue="colon", before=True
+            ),
+            quote(text, "We will publish the results", "he", cue="pronoun"),
+        ],
+        mentions(text),
+        ENTITIES,
+    )
+    assert [q.speaker for q in found] == ["ministry-of-transport", "ministry-of-transport"]
+
+
+def test_a_pronoun_after_a_quote_is_not_a_name_of_the_quotes_own_sentence() -> None:
+    text = 'Adeyemi said the vote had been close. But Okonkwo had been "hurt" by the row, he added.'
+    assert speaker_of(text, "hurt", "he", cue="pronoun") == "tunde-adeyemi"
+
+
+def test_an_acronym_stands_for_the_organisation_it_abbreviates() -> None:
+    text = 'The Harbour Pilots Association met on Monday. "No charges will follow," said an HPA statement.'
+    assert speaker_of(text, "No charges will follow", "an HPA statement") == "harbour-pilots-association"
+
+
+def test_a_name_saying_where_or_whose_a_role_is_is_not_the_speaker() -> None:
+    # `Okonkwo Creek` is a place; linking took its first word for the person Okonkwo
+    text = 'Kemi Balogun called the closure a mistake. "Jobs will go," the MP for Okonkwo Creek said.'
+    assert speaker_of(text, "Jobs will go", "the MP for Okonkwo Creek") == "kemi-balogun"
+
+
+def test_an_unnamed_person_in_the_opening_paragraph_is_the_one_the_next_paragraph_names() -> None:
+    text = (
+        'The NPA has been "far too slow" to clear the berths, a veteran captain has said.\n\n'
+        "Tunde Adeyemi said the queue had grown all week."
+    )
+    assert speaker_of(text, "far too slow", "a veteran captain") == "tunde-adeyemi"
+    # further on, an unnamed person is no one named, and never the organisation in the phrase
+    later = f"Okonkwo spoke first.\n\n{text}"
+    assert speaker_of(later, "far too slow", "a veteran captain") is None
+    assert speaker_of('"Too slow," said an NPA captain.', "Too slow", "an NPA captain") is None
+
+
+def test_they_after_a_group_that_spoke_is_the_group() -> None:
+    text = (
+        '"The queue must be cleared," the Dockers said. The berths should reopen by May, they said, '
+        'and a "new schedule" was needed.'
+    )
+    found = resolve_speakers(
+        [article(text)],
+        [
+            quote(text, "The queue must be cleared", "the Dockers"),
+            quote(text, "new schedule", "they", cue="pronoun", before=True),
+        ],
+        mentions(text),
+        ENTITIES,
+    )
+    assert [q.speaker for q in found] == ["dockers", "dockers"]
+    # a person named in between is the one `they` stands for, as before
+    text = '"Stop," the Dockers said. Adeyemi walked out. "The queue is gone," they said.'
+    found = resolve_speakers(
+        [article(text)],
+        [quote(text, "Stop", "the Dockers"), quote(text, "The queue is gone", "they", cue="pronoun")],
+        mentions(text),
+        ENTITIES,
+    )
+    assert [q.speaker for q in found] == ["dockers", "tunde-adeyemi"]
+
+
+def test_a_document_owned_by_a_body_speaks_for_the_organisation_named_with_its_noun() -> None:
+    text = 'The Ministry of Transport met the NPA. "The berths stay shut," the ministry\'s ruling said.'
+    assert speaker_of(text, "The berths stay shut", "the ministry's ruling") == "ministry-of-transport"
+
+
+def test_our_correspondent_is_the_correspondent_named_before() -> None:
+    text = (
+        'Port correspondent Kemi Balogun said the talks were "close". "The deal may come by Friday," '
+        "our correspondent said."
+    )
+    assert speaker_of(text, "The deal may come by Friday", "our correspondent") == "kemi-balogun"

@@ -13,14 +13,17 @@ from collections.abc import Sequence
 from generator.extract.marks import DOUBLE_MARKS, Marked
 from generator.extract.speech import (
     BASE_SPEECH_VERBS,
-    CUE_WORD,
+    BE,
     MAX_SPEAKER_WORDS,
     PRONOUNS,
     SENTENCE_ENDS,
+    SPEECH_VERBS,
     SUBJECT_START_STOP,
     Span,
     Token,
     clause_subject,
+    count_words,
+    cue_words,
     first_sentence,
     has_words,
     is_base_verb,
@@ -35,9 +38,15 @@ from generator.extract.speech import (
     strip_end,
     subject,
     tokenize,
+    trailing_name,
     trim,
 )
 
+_ENDED_ATTRIBUTION_WORDS = 5
+"""Words an attribution may run on after its verb, behind a quote that ends its sentence: `Smith
+told reporters on Monday.`"""
+_LABEL_WORDS = 8
+"""Words of a label that introduces a quote with a colon and no verb: `Harbourside boss Ines Marquez:`."""
 MAX_WINDOW = 1000
 """Characters searched on each side of a quote: an attribution sits in the quote's sentence."""
 
@@ -82,19 +91,24 @@ def find_speaker(
             quote.close, min(following, quote.close + MAX_WINDOW, sentence[1] if sentence else high)
         )
     # Most quotes in a long text have no cue word near them; one search says so without tokenizing.
-    cued = CUE_WORD.search(text, before_start, quote.open) or CUE_WORD.search(text, quote.close, after_end)
-    if not cued and not _may_be_predicate(text[quote.start : quote.end]):
+    cue_word = cue_words()
+    cued = cue_word.search(text, before_start, quote.open) or cue_word.search(text, quote.close, after_end)
+    colon = text[before_start : quote.open].rstrip().endswith(":")
+    if not cued and not colon and not _may_be_predicate(text[quote.start : quote.end]):
         return None
     before = last_sentence(tokenize(text, before_start, quote.open))
     after = first_sentence(tokenize(text, quote.close, after_end)) if cued else []
     # A quote that is a whole sentence may lack the comma: `"We won." said Smith`; a quoted
     # phrase inside a sentence may not (`the "rebels" said` is said by the rebels).
     whole = quote.open_sentence or not has_words(before)
+    # A quote closing its sentence (`... to win."`) leaves only a short attribution after it
+    # open: the next sentence's subject (`Kramer admitted the game ...`) is someone else's news.
+    ended = quote.closed and text[quote.start : quote.end].rstrip()[-1:] in SENTENCE_ENDS
     found = (
-        (_after(after, whole) if after else None)
+        (_after(after, whole, ended) if after else None)
         or (_before(before) if cued else None)
-        or _sentence_final(after)
-        or _according_to(after, 0, len(after))
+        or (_labelled(before) if colon else None)
+        or (None if ended else _sentence_final(after) or _according_to(after, 0, len(after)))
         or _according_to(before, 0, len(before))
         or _predicate_subject(before, text[quote.start : quote.end])
     )
@@ -104,8 +118,10 @@ def find_speaker(
     return (start, end, "pronoun") if text[start:end].lower() in PRONOUNS else found
 
 
-def _after(tokens: list[Token], open_sentence: bool) -> Found | None:
-    """`“...,” Guterres said`, `“...,” said Guterres`, `“...,” according to Reuters`."""
+def _after(tokens: list[Token], open_sentence: bool, ended: bool = False) -> Found | None:
+    """`“...,” Guterres said`, `“...,” said Guterres`, `“...,” according to Reuters`; after a quote
+    that is `ended` (`“... to win.”`), only an attribution that ends its sentence soon after the
+    verb (`“...” Smith said on Monday.`), not a new sentence's news (`Smith admitted the game ...`)."""
     first = 0
     while first < len(tokens) and tokens[first][2] in (",", "—", "–"):
         first += 1
@@ -126,6 +142,8 @@ def _after(tokens: list[Token], open_sentence: bool) -> Found | None:
             # sentence whose verb introduces what follows it
             following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
             if is_passive(tokens, index) or following in (":", "that"):
+                return None
+            if ended and count_words(tokens, index + 1, len(tokens)) > _ENDED_ATTRIBUTION_WORDS:
                 return None
             return _span(tokens, trim(tokens, first, index), "said after")
         if word in SENTENCE_ENDS or word in ";:" or word in DOUBLE_MARKS:
@@ -158,7 +176,12 @@ def _before(tokens: list[Token]) -> Found | None:
             if name and name[1] == ending:
                 return _span(tokens, name, "according to")
             break
-    verbs = [i for i in range(len(tokens)) if is_verb(tokens, i) and not is_passive(tokens, i)]
+    # `Smith believes the band could be “...”`: a view in its own sentence is the holder's too
+    verbs = [
+        i
+        for i in range(len(tokens))
+        if (is_verb(tokens, i) or is_view_verb(tokens, i)) and not is_passive(tokens, i)
+    ]
     if not verbs:
         return None
     cue = "colon" if tokens[-1][2] == ":" else "said before"
@@ -169,6 +192,29 @@ def _before(tokens: list[Token]) -> Found | None:
         if name and has_words(tokens[name[1] : ending]):
             name = None
     return _span(tokens, name, cue)
+
+
+def _labelled(tokens: list[Token]) -> Found | None:
+    """`- Harbourside boss Ines Marquez: “...”`: a sentence that is only a name (its last two words
+    capitalised, any lower-case words a role) and a colon, as previews and round-ups list who
+    speaks."""
+    end = len(tokens) - 1
+    if end < 0 or tokens[end][2] != ":":
+        return None
+    start = 0
+    while start < end and not is_word(tokens[start][2]):
+        start += 1  # a list's dash or bullet
+    if tokens[start][2].lower() in SPEECH_VERBS and end - start > 2:
+        start += 1  # `Said Mr Fogg:`, the verb capitalised
+    words = [tokens[index][2] for index in range(start, end)]
+    if not 2 <= len(words) <= _LABEL_WORDS or not all(is_word(word) for word in words):
+        return None
+    if not (words[-1][0].isupper() and words[-2][0].isupper()):
+        return None
+    lower = [word for word in words if word.islower()]
+    if any(word in SUBJECT_START_STOP or word in BE or word.endswith(("ed", "ing")) for word in lower):
+        return None
+    return _span(tokens, (start, end), "colon")
 
 
 def _quoted_as(tokens: list[Token], verb: int) -> Span | None:
@@ -230,7 +276,7 @@ def introduction(tokens: list[Token]) -> Found | None:
         or is_base_verb(tokens, index)
     ]
     if not verbs:
-        return _span(tokens, leading_name(tokens), cue)
+        return _span(tokens, leading_name(tokens) or trailing_name(tokens), cue)
     # the sentence's first speech verb: `Smith told the BBC critics had called it a failure.`
     verb = verbs[0]
     name = clause_subject(tokens, verb) if tokens[verb][2] in BASE_SPEECH_VERBS else subject(tokens, [verb])

@@ -19,13 +19,15 @@ from generator.extract.marks import DOUBLE_MARKS
 
 SPEECH_VERBS = frozenset(
     """
-    say says said saying tell tells told write writes wrote add adds added adding
+    say says said saying tell tells told telling write writes wrote add adds added adding
     states stated comments commented warn warns warned warning notes noted
     explain explains explained declare declares declared announce announces announced
     insist insists insisted insisting argue argues argued arguing claim claims claimed asks asked
     replies replied responds responded tweets tweeted posts posted urge urges urged
     deny denies denied emphasise emphasises emphasised emphasize emphasizes emphasized
     stresses stressed acknowledge acknowledges acknowledged admit admits admitted
+    concede concedes conceded asserts asserted maintains maintained contends contended
+    reiterates reiterated complains complained boasts boasted joked
     suggest suggests suggested continues continued conclude concludes concluded
     reports reported confirm confirms confirmed recalls recalled cautions cautioned
     vows vowed pledges pledged promises promised predicts predicted remarked observed
@@ -47,6 +49,8 @@ VIEW_VERBS = frozenset(
 plan will fail.` then `“It cannot work.”`), though it never attributes a quote in its own sentence."""
 PRONOUNS = frozenset({"he", "she", "they", "it"})
 """A speaker phrase that is only one of these stands for someone named before; the resolver maps it."""
+_PERSONAL = frozenset({"he", "she", "they"})
+"""Only ever a subject: ending a longer phrase before a verb, the pronoun alone is the subject."""
 MAX_SPEAKER_WORDS = 12
 """A longer subject is cut to its last comma-separated chunk ("..., Faiez Mustafa Sarraj")."""
 ABBREVIATIONS = (
@@ -56,10 +60,10 @@ ABBREVIATIONS = (
 """Words whose full stop does not end a sentence, so "Gen. Haftar said" keeps its subject."""
 
 # Words that steer the search; kept here because they are grammar, not knowledge about a story.
-_DETERMINERS = frozenset(
+DETERMINERS = frozenset(
     "the a an his her its their our my your this that these those such any no some many several".split()
 )
-_NOUN_MARKERS = _DETERMINERS | frozenset(
+_NOUN_MARKERS = DETERMINERS | frozenset(
     "recent earlier previous latest further new media news press unconfirmed initial local".split()
 )
 """Before a verb form they make it a noun: "the reports", "his comments", "media reports"."""
@@ -67,6 +71,7 @@ BE = frozenset("be been being is was were are am".split())
 """Before a verb form they make it passive ("was told"): the subject is not the speaker."""
 _ADVERBS = frozenset(
     "also later then again further once previously recently repeatedly reportedly earlier publicly "
+    "meanwhile however instead now too yesterday today tonight "
     "privately just already still never not often always first separately long widely "
     "has have had will would could should may might must can did does do is was were".split()
 )
@@ -76,8 +81,12 @@ _NOT_ADVERBS = frozenset(
 )
 CONJUNCTIONS = frozenset("and but or then so yet nor".split())
 RELATIVES = frozenset("who which that whom".split())
-_CLAUSE_WORDS = frozenset("that what which because while whereas although though if when where".split())
-"""A subject starts after these: "the plan, which Smith called ..." -> "Smith"."""
+_CLAUSE_WORDS = frozenset("that what which because while whereas although though if when where but".split())
+"""A subject starts after these: "the plan, which Smith called ..." -> "Smith"; "X claimed Y was
+to blame but his lawyer said" -> "his lawyer"."""
+_STANDALONE = frozenset("meanwhile however separately instead also then still now".split())
+"""Adverbs that open a sentence with no object: the words after them are the subject
+(`Meanwhile Mark Osei, the party's spokesman, said`)."""
 _ADVERBIAL = frozenset(
     "in on at after before during since earlier later last meanwhile however also speaking asked from "
     "following yesterday today then still separately instead by with without despite under amid for "
@@ -100,7 +109,7 @@ _PREPOSITIONS = frozenset(
     "in on at during after before since following for from with by under amid despite over".split()
 )
 """Open a phrase that says when or where: `In his New Year message the leader said`."""
-_FUNCTION_WORDS = _DETERMINERS | CONJUNCTIONS | SUBJECT_START_STOP | frozenset("of".split())
+_FUNCTION_WORDS = DETERMINERS | CONJUNCTIONS | SUBJECT_START_STOP | frozenset("of".split())
 _RELAYED = frozenset("quoted reported cited".split())
 _AUXILIARIES = frozenset(
     "is was are were has have had will would can could may might must should also".split()
@@ -116,7 +125,6 @@ _TOKEN = re.compile(
     r"|[^\w\s]"
 )
 SENTENCE_ENDS = frozenset(".!?…")
-CUE_WORD = re.compile(rf"\b(?:{'|'.join(sorted(SPEECH_VERBS))}|[Aa]ccording)\b")
 
 Token = tuple[int, int, str]
 """A word or a punctuation mark: start, end, text."""
@@ -136,14 +144,30 @@ def count_words(tokens: list[Token], start: int, end: int) -> int:
     return sum(1 for index in range(start, end) if is_word(tokens[index][2]))
 
 
+@cache
+def cue_words() -> re.Pattern[str]:
+    """Any word that may introduce speech or a view: most text near a quote has none."""
+    words = SPEECH_VERBS | VIEW_VERBS | speaker_words().speech_phrases.keys()
+    return re.compile(rf"\b(?:{'|'.join(sorted(words))}|[Aa]ccording)\b")
+
+
 def is_verb(tokens: list[Token], index: int) -> bool:
     """A speech verb, unless a determiner or a following verb shows it is a noun ("the reports said")."""
     word = tokens[index][2]
-    if word not in SPEECH_VERBS:
+    if word not in SPEECH_VERBS and not _is_phrase_verb(tokens, index):
         return False
     if index and tokens[index - 1][2].lower() in _NOUN_MARKERS:
         return False
     return not (index + 1 < len(tokens) and tokens[index + 1][2] in SPEECH_VERBS)
+
+
+def _is_phrase_verb(tokens: list[Token], index: int) -> bool:
+    """`pointed out`, `repeated his call`: a verb of several words from `speakers.yml`."""
+    for rest in speaker_words().speech_phrases.get(tokens[index][2], ()):
+        following = [token[2].lower() for token in tokens[index + 1 : index + 1 + len(rest)]]
+        if tuple(following) == rest:
+            return True
+    return False
 
 
 def is_base_verb(tokens: list[Token], index: int) -> bool:
@@ -176,10 +200,25 @@ def leading_name(tokens: list[Token]) -> Span | None:
     return (start, end) if end - start > 1 and (titled or acting) else None
 
 
+def trailing_name(tokens: list[Token]) -> Span | None:
+    """The titled name a sentence ends with, introducing who speaks next: `... grew out of
+    research done by the firm's director Dr Ana Ruiz.`"""
+    end = strip_end(tokens, 0, len(tokens))
+    start = end
+    while start > 0 and is_word(tokens[start - 1][2]) and tokens[start - 1][2][0].isupper():
+        start -= 1
+    titles = speaker_words().person_titles
+    while start < end - 1 and tokens[start][2] not in titles:
+        start += 1  # `... director Dr Ana Ruiz`, `the Harbour Board's Mr Ruiz`
+    return (start, end) if start and end - start > 1 and tokens[start][2] in titles else None
+
+
 def is_passive(tokens: list[Token], index: int) -> bool:
     """`was told`, `has long been described`, `written by`: someone else is the speaker."""
     if index + 1 < len(tokens) and tokens[index + 1][2] == "by":
         return True
+    if tokens[index][2].endswith("ing"):
+        return False  # `Smith is saying`: going on, not passive
     for back in range(index - 1, max(-1, index - 4), -1):
         word = tokens[back][2].lower()
         if word in BE:
@@ -210,7 +249,10 @@ def subject(tokens: list[Token], verbs: list[int]) -> Span | None:
         verb = verbs[k]
         end = strip_end(tokens, 0, verb)
         last = tokens[end - 1][2].lower() if end else ""
-        if not (k and (last in CONJUNCTIONS or tokens[verb][2].endswith("ing"))):
+        if not k:
+            break
+        participle = tokens[verb][2].endswith("ing") and not _new_subject(tokens, verbs[k - 1], verb)
+        if not (last in CONJUNCTIONS or participle):
             break
         # `Peskov ... denied any support and emphasised “...”`: the first verb's subject speaks
         k -= 1
@@ -246,18 +288,71 @@ def subject(tokens: list[Token], verbs: list[int]) -> Span | None:
         # `A finalist last year, she added`: the pronoun is the subject, the rest describes it
         return chunks[-1]
     start = chunks[0][0]
-    while start < end and tokens[start][2].lower() in CONJUNCTIONS:
+    while start < end and (
+        tokens[start][2].lower() in CONJUNCTIONS or tokens[start][2].lower() in _STANDALONE
+    ):
         start += 1
+    if end - start > 1 and tokens[end - 1][2].lower() in _PERSONAL:
+        # `Asked if he would welcome them he told the BBC`: a clause without its comma, then
+        # the pronoun that is the subject
+        return end - 1, end
     if tokens[start][2].lower() in _PREPOSITIONS:
         opened = _after_opening_phrase(tokens, start, end)
         if opened is None:
             return None  # `in the 2016 election`: when or where, not who
         start = opened
     if count_words(tokens, start, end) > MAX_SPEAKER_WORDS:
+        if len(chunks) > 1 and _is_name(tokens, chunks[0]) and not _is_name(tokens, chunks[-1]):
+            # `Cory Dolan, European coordinator for a long-named group, said`: the name speaks,
+            # not in a list (`After beating A, B and C to the prize, D said`)
+            return trim(tokens, *chunks[0])
         start = chunks[-1][0]
         words = [index for index in range(start, end) if is_word(tokens[index][2])]
         start = words[max(0, len(words) - MAX_SPEAKER_WORDS)]
+    if last in CONJUNCTIONS and not k:
+        # `A party spokesman played down the row with Smith and said`: the subject ends at the
+        # first verb, before its object
+        return _before_verb(tokens, start, end)
+    if tokens[verb][2].endswith("ing"):
+        # `But she rejected the council's call for a cap, saying`: a pronoun or a name before the
+        # first verb is the subject, not its object (`The film showed Mr Osei ..., telling`)
+        cut = _before_verb(tokens, start, end)
+        pieces = _chunks(tokens, *cut) if cut is not None and cut[1] < end else []
+        named = trim(tokens, *pieces[-1]) if pieces else None
+        if named is not None and (_is_name(tokens, named) or _is_pronoun(tokens, named)):
+            return named
     return trim(tokens, start, end)
+
+
+def _is_pronoun(tokens: list[Token], span: Span) -> bool:
+    return span[1] - span[0] == 1 and tokens[span[0]][2].lower() in PRONOUNS
+
+
+def _is_name(tokens: list[Token], chunk: Span) -> bool:
+    words = [tokens[i][2] for i in range(*chunk) if is_word(tokens[i][2])]
+    return 0 < len(words) <= 4 and all(word[0].isupper() for word in words)
+
+
+def _before_verb(tokens: list[Token], start: int, end: int) -> Span | None:
+    """`tokens[start:end]` up to its first auxiliary or past-tense verb."""
+    for index in range(start + 1, end):
+        word = tokens[index][2]
+        if (
+            word in BE
+            or word in ("has", "had", "have", "will", "would")
+            or (word.islower() and word.endswith("ed"))
+        ):
+            return trim(tokens, start, index)
+    return trim(tokens, start, end)
+
+
+def _new_subject(tokens: list[Token], start: int, end: int) -> bool:
+    """Does a name with a verb of its own stand between `start` and `end` (`the comments, Smith
+    was heard saying`), so that a participle at `end` is its own and not the earlier verb's?"""
+    return any(
+        tokens[index][2][0].isupper() and (tokens[index + 1][2] in _AUXILIARIES or tokens[index + 1][2] in BE)
+        for index in range(start + 1, end - 1)
+    )
 
 
 def _name_before(tokens: list[Token], end: int) -> Span | None:
@@ -282,8 +377,10 @@ def _after_opening_phrase(tokens: list[Token], start: int, end: int) -> int | No
         word = tokens[index][2]
         if word.lower() in PRONOUNS or word.lower() in ("the", "a", "an"):
             return index
+        if word in speaker_words().person_titles:
+            return index  # `On Thursday Mr Osei`
         previous = tokens[index - 1][2]
-        if word[0].isupper() and is_word(previous) and previous.islower() and previous not in _DETERMINERS:
+        if word[0].isupper() and is_word(previous) and previous.islower() and previous not in DETERMINERS:
             return index
     return None
 
@@ -292,18 +389,7 @@ def clause_subject(tokens: list[Token], verb: int) -> Span | None:
     """The subject of `X was keen to stress`, `X wanted to say`: the phrase before the verb `verb`
     (a base form after `to`), cut at its first auxiliary or past-tense verb."""
     found = subject(tokens, [verb])
-    if found is None:
-        return None
-    start, end = found
-    for index in range(start + 1, end):
-        word = tokens[index][2]
-        if (
-            word in BE
-            or word in ("has", "had", "have", "will", "would")
-            or (word.islower() and word.endswith("ed"))
-        ):
-            return trim(tokens, start, index)
-    return found
+    return None if found is None else _before_verb(tokens, *found)
 
 
 def name_after(tokens: list[Token], start: int) -> Span | None:
@@ -385,6 +471,8 @@ def _chunks(tokens: list[Token], start: int, end: int) -> list[Span]:
 def _is_adverbial(tokens: list[Token], chunk: Span) -> bool:
     """`On Friday`, `In a joint statement`, `Three days ago`: when, not who."""
     words = [tokens[i][2].lower() for i in range(*chunk) if is_word(tokens[i][2])]
+    if len(words) > 1 and words[0] in _STANDALONE:
+        return False  # `Meanwhile Mark Osei`: the adverb is alone, the name follows
     # `Commenting on the films`, `Speaking to reporters`: a participle opens a clause, not a name
     participle = bool(words) and words[0].endswith("ing") and len(words) > 1
     return bool(words) and (words[0] in _ADVERBIAL or words[-1] == "ago" or participle)
@@ -438,6 +526,8 @@ class SpeakerWords:
     """`Mr` -> `he`, `Ms` -> `she`."""
     person_titles: frozenset[str]
     """Every title before a person's name: `Mr`, `Ms`, `Dr`..."""
+    speech_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    """A verb of several words, by its first word: `pointed` -> (`out`,)."""
 
 
 @cache
@@ -463,4 +553,13 @@ def speaker_words() -> SpeakerWords:
             for title in titles
         },
         person_titles=frozenset(title for titles in data["titles"].values() for title in titles),
+        speech_phrases=_phrases(data["speech_phrases"]),
     )
+
+
+def _phrases(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        first, *rest = phrase.split()
+        found.setdefault(first, []).append(tuple(rest))
+    return {first: tuple(rests) for first, rests in found.items()}

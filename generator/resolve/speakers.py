@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from generator.extract.names import knowledge
 from generator.extract.speech import PRONOUNS, SPEECH_VERBS, speaker_words
@@ -47,7 +48,7 @@ _SPEAKS = (EntityType.PERSON, EntityType.ORGANIZATION)
 _WORDS = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s?\s+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
-_DEFINITE = frozenset("the this that his her its their".split())
+_DEFINITE = frozenset("the this that his her its their our".split())
 """A role stands for someone named before only when definite: "the minister", not "a minister"."""
 _NOUN_END = frozenset("for of at from in on with by who which that".split())
 """End the noun group that heads a phrase: "a spokesperson for the ministry" -> "spokesperson"."""
@@ -83,6 +84,11 @@ class _Text:
     resolved so (`“...,” she said`)."""
     quoted: list[tuple[int, int]]
     """The article's quotes, in text order: a name inside one is not the subject of the text."""
+    complements: list[tuple[int, int]]
+    """Where speaker phrases say whose or where (`The MP for Eastvale`), as found: a name
+    in one is no one a pronoun stands for."""
+    bodies: dict[int, str]
+    """Where a group or an organisation was named speaking, as found: `they` may stand for it."""
 
     def in_quote(self, offset: int) -> bool:
         index = bisect.bisect_right(self.quoted, (offset, len(self.text))) - 1
@@ -133,6 +139,8 @@ def resolve_speakers(
             entities,
             _pronouns(article.text, found),
             sorted(quoted.get(article.id, [])),
+            [],
+            {},
         )
     resolved: list[Quote] = []
     speakers: dict[str, dict[int, str]] = {}
@@ -145,8 +153,13 @@ def resolve_speakers(
             speaker, how = _speaker(text, quote.speaker_start, quote.speaker_end, quote.start, spoken)
             if how and quote.cue in _DIRECT:
                 cue = how
-            if speaker is not None and entities[speaker].type is EntityType.PERSON:
-                spoken[quote.speaker_start] = speaker
+            # `A Harbour Board spokesman said: ...` then `“...,” he added`: the he is the body's voice
+            words = {w.lower() for w in _WORDS.findall(text.text, quote.speaker_start, quote.speaker_end)}
+            if speaker is not None and entities[speaker].type is not EntityType.PLACE:
+                if entities[speaker].type is EntityType.PERSON or words & speaker_words().spokespeople:
+                    spoken[quote.speaker_start] = speaker
+                else:
+                    text.bodies[quote.speaker_start] = speaker
         resolved.append(dataclasses.replace(quote, speaker=speaker, cue=cue))
     return tuple(resolved)
 
@@ -170,22 +183,37 @@ def _speaker(
     phrase = text.text[start:end]
     before = min(start, quote)
     if phrase.lower() in PRONOUNS:
-        found = _pronoun(text, before, phrase.lower(), speakers)
+        # `But Okafor had been “hurt”, he added`: the pronoun after a quote is not a name of the
+        # quote's own sentence, which is what was said
+        own = _sentence_start(text.text, quote) if start > quote else before
+        found = _pronoun(text, before, phrase.lower(), speakers, own)
+        if phrase.lower() == "they":
+            found = _body_speaking(text, own, speakers) or found
         if found is not None and phrase.lower() in ("he", "she"):
             text.pronouns.setdefault(found, phrase.lower())
         return found, ""
-    person = _named_in(text, start, end, (EntityType.PERSON,)) or _surname(text, start, end)
+    complement = _complement(text.text, start, end)
+    if complement is not None:
+        text.complements.append(complement)
+    person = _named_in(text, start, end, (EntityType.PERSON,), skip=complement) or _surname(text, start, end)
     if person is not None:
         return person, ""
     return _stands_for(text, start, end, before, speakers)
 
 
 def _named_in(
-    text: _Text, start: int, end: int, kinds: tuple[EntityType, ...] = _PREFERENCE, whole: bool = True
+    text: _Text,
+    start: int,
+    end: int,
+    kinds: tuple[EntityType, ...] = _PREFERENCE,
+    whole: bool = True,
+    skip: tuple[int, int] | None = None,
 ) -> str | None:
-    """The first entity of the first of `kinds` the phrase names; a place or a group only when it
-    is the `whole` phrase."""
+    """The first entity of the first of `kinds` the phrase names, leaving out what lies in `skip`;
+    a place or a group only when it is the `whole` phrase."""
     inside = text.within(start, end)
+    if skip is not None:
+        inside = [(m, e) for m, e in inside if not skip[0] <= m.start < skip[1]]
     phrase = _WORDS.findall(text.text[start:end])
     for kind in kinds:
         for mention, entity in inside:
@@ -242,7 +270,9 @@ def _owner_of_another(text: str, end: int, limit: int) -> bool:
     return bool(following) and following[0].lower() not in words.spokespeople | set(words.documents)
 
 
-def _pronoun(text: _Text, before: int, pronoun: str, speakers: Mapping[int, str]) -> str | None:
+def _pronoun(
+    text: _Text, before: int, pronoun: str, speakers: Mapping[int, str], own: int | None = None
+) -> str | None:
     """`it` for the last organisation named before the phrase; `he`, `she`, `they` for the last
     person, since the paragraph before, who is the subject of a sentence (`Johnson hit back.`) or
     whom the text had speak (a quote's speaker, or a name with a speech verb after it in its
@@ -250,8 +280,13 @@ def _pronoun(text: _Text, before: int, pronoun: str, speakers: Mapping[int, str]
     if pronoun == "it":
         return _it(text, before)
     since = _paragraph_start(text.text, _paragraph_start(text.text, before) - 2)
-    people = [(m.start, m.end, e.id) for m, e in text.before(before) if e.type is EntityType.PERSON]
-    people += [(at, at, entity) for at, entity in speakers.items() if at < before]
+    own = before if own is None else own
+    people = [
+        (m.start, m.end, e.id)
+        for m, e in text.before(own)
+        if e.type is EntityType.PERSON and not any(low <= m.start < high for low, high in text.complements)
+    ]
+    people += [(at, at, entity) for at, entity in speakers.items() if at < own]
     # `he` passes over Ms Rellie, `she` over Mr Hawkins
     people = [p for p in people if text.pronouns.get(p[2], pronoun) == pronoun or pronoun == "they"]
     people.sort(reverse=True)
@@ -327,7 +362,7 @@ def _stands_for(
             break
         head_words.append(word)
     known = speaker_words()
-    own = _named_in(text, start, end)
+    own = _named_in(text, start, end, skip=_complement(text.text, start, end)) or _acronym(text, start, end)
     if not head_words:
         return own, ""
     head = head_words[-1]
@@ -352,14 +387,93 @@ def _stands_for(
     if head in known.organisations or (definite and head in known.firms):
         return _body(text, head, before), "description"
     if head in known.documents:
-        return _document(text, known.documents[head], before), "document"
+        # `the council's ruling`: the body that owns it, named before with its noun
+        owner = next((w for w in modifiers if w in known.organisations), None)
+        issuer = _body(text, owner, before) if owner is not None else None
+        return issuer or _document(text, known.documents[head], before), "document"
     if definite and person:
         # `the Libyan president`: the person given that role; `the Liberal Democrat leader`, `the
         # 31-year-old`, whose role the text may not repeat: the person it just had speak
-        found = _role(text, head, before) or _pronoun(text, before, "they", speakers)
+        people = {
+            at: entity for at, entity in speakers.items() if text.entities[entity].type is EntityType.PERSON
+        }
+        found = _role(text, head, before) or _pronoun(text, before, "they", people)
         if found is not None:
             return found, "description"
+    written = _WORDS.findall(text.text, start, end)[len(head_words) - 1]
+    if person and head not in known.spokespeople and written.islower():
+        # `a Green Party backbencher`: a person, never the party
+        named = _named_next(text, end)
+        return named, "description" if named else ""
     return own, ""
+
+
+def _body_speaking(text: _Text, before: int, speakers: Mapping[int, str]) -> str | None:
+    """`..., the MPs said.` then `..., they said.`: the group or organisation the text last had
+    speak, since the paragraph before, if no person was named or spoke after it."""
+    since = _paragraph_start(text.text, _paragraph_start(text.text, before) - 2)
+    spoke = [at for at in text.bodies if since <= at < before]
+    if not spoke:
+        return None
+    last = max(spoke)
+    people = (m for m, e in text.before(before, since=last) if e.type is EntityType.PERSON)
+    if any(not text.in_quote(m.start) for m in people) or any(last < at < before for at in speakers):
+        return None
+    return text.bodies[last]
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    """Where the sentence holding `offset` starts (the lookahead sees the word at `offset`)."""
+    low = max(0, offset - _SENTENCE_WINDOW)
+    breaks = (m.end() for m in _SENTENCE_BREAK.finditer(text, low, offset + 2) if m.end() <= offset)
+    return max(breaks, default=low)
+
+
+def _complement(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """`The MP for Eastvale and Marsh`, `a friend of the Smiths`: what follows a person's
+    noun after `for` or `of` (to the next comma) says whose or where, and never speaks."""
+    words = list(_WORDS.finditer(text, start, end))
+    if not words or words[0].group().lower() not in ("the", "a", "an"):
+        return None
+    for noun, joint in pairwise(words[1:6]):
+        if joint.group() in ("for", "of"):
+            if (
+                not _is_person_noun(noun.group().lower())
+                or noun.group().lower() in speaker_words().spokespeople
+            ):
+                return None
+            comma = text.find(",", joint.end(), end)
+            return joint.end(), end if comma < 0 else comma
+    return None
+
+
+def _acronym(text: _Text, start: int, end: int) -> str | None:
+    """`an HPA statement`, `a HPA spokesman`: the organisation named before whose initials the
+    phrase writes (`Harbour Pilots Association`)."""
+    short = {w for w in _WORDS.findall(text.text, start, end) if w.isupper() and 2 <= len(w) <= 6}
+    if not short:
+        return None
+    for _, entity in text.before(start):
+        if entity.type is EntityType.ORGANIZATION:
+            initials = "".join(w[0] for w in entity.name.split() if w[0].isupper())
+            if initials in short:
+                return entity.id
+    return None
+
+
+def _named_next(text: _Text, end: int) -> str | None:
+    """News opens with who, unnamed (`..., a Green Party backbencher has said.`), and names them as the
+    next paragraph opens: the person it opens with, for a phrase in the first paragraph."""
+    if "\n\n" in text.text[:end]:
+        return None
+    following = text.text.find("\n\n", end)
+    if following < 0:
+        return None
+    for mention, entity in text.within(following + 2, following + 2 + _ROLE_WINDOW):
+        if _opens_sentence(text.text, mention.start) and entity.type is EntityType.PERSON:
+            return entity.id
+        break
+    return None
 
 
 def _nationality(text: _Text, start: int, end: int, head_words: list[str]) -> bool:
