@@ -60,10 +60,17 @@ bench: $(SITE_STAMP)
 golden: $(TEST_STAMP)
 	PARALLAX_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_golden.py
 
-# Copy browser assets from npm into the site (committed, so the site builds without npm).
+# Copy browser assets from npm into the site, and Natural Earth's country shapes (world-atlas) into
+# the package for the map drawn at build time (committed, so the site builds without npm).
 vendor: $(NODE_STAMP)
 	cp node_modules/tablesort/dist/tablesort.min.js node_modules/tablesort/dist/sorts/tablesort.number.min.js \
-		node_modules/tablesort/LICENCE docs/javascripts/vendor/
+		docs/javascripts/vendor/
+	cp node_modules/tablesort/LICENCE docs/javascripts/vendor/tablesort.LICENCE
+	cp node_modules/cytoscape/dist/cytoscape.min.js docs/javascripts/vendor/
+	cp node_modules/cytoscape/LICENSE docs/javascripts/vendor/cytoscape.LICENSE
+	mkdir -p generator/render/data/world-atlas
+	cp node_modules/world-atlas/countries-50m.json node_modules/world-atlas/countries-110m.json \
+		node_modules/world-atlas/LICENSE node_modules/world-atlas/package.json generator/render/data/world-atlas/
 
 clean:
 	test ! -x $(BIN)/parallax || $(BIN)/parallax clean

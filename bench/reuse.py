@@ -1,4 +1,4 @@
-"""How the cost of reuse detection grows: shared passages and quote groups at n and 4n articles.
+"""How the cost of reuse detection grows: shared passages, quote groups and provenance at n and 4n.
 
     python -m bench.reuse [CORPUS_FOLDER] [--n 500]
 
@@ -21,6 +21,8 @@ import time
 from pathlib import Path
 
 from generator.build import bulk_allocation
+from generator.compare.credits import read_credits
+from generator.compare.provenance import TextMeasure, compare_provenance
 from generator.compare.quotes import group_quotes
 from generator.compare.reuse import Words, compare_reuse
 from generator.extract.quotes import extract_quotes
@@ -49,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     with bulk_allocation():
         rows = [measure(articles[:size]) for size in (args.n, 4 * args.n)]
     small, large = rows
-    ratio = {key: round(large[key] / small[key], 2) for key in ("reuse_s", "quotes_s")}
+    ratio = {key: round(large[key] / small[key], 2) for key in ("reuse_s", "quotes_s", "provenance_s")}
     exponent = {key: round(math.log(large[key] / small[key]) / math.log(4), 2) for key in ratio}
     result = {
         "corpus": str(args.corpus),
@@ -58,15 +60,20 @@ def main(argv: list[str] | None = None) -> int:
         "ratio": ratio,
         "exponent": exponent,
     }
-    print("| articles | words | pairs sharing passages | reuse (s) | quotes | quote groups | grouping (s) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| articles | words | pairs sharing passages | reuse (s) | quotes | quote groups | grouping (s) "
+        "| accounts | links | provenance (s) |"
+    )
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         print(
             f"| {row['articles']} | {row['words']} | {row['pairs']} | {row['reuse_s']:.2f} | "
-            f"{row['quotes']} | {row['groups']} | {row['quotes_s']:.2f} |"
+            f"{row['quotes']} | {row['groups']} | {row['quotes_s']:.2f} | {row['accounts']} | "
+            f"{row['links']} | {row['provenance_s']:.2f} |"
         )
     print(f"\n4n/n time: reuse {ratio['reuse_s']}x (exponent {exponent['reuse_s']}), "
-          f"quote groups {ratio['quotes_s']}x (exponent {exponent['quotes_s']})")  # fmt: skip
+          f"quote groups {ratio['quotes_s']}x (exponent {exponent['quotes_s']}), "
+          f"provenance {ratio['provenance_s']}x (exponent {exponent['provenance_s']})")  # fmt: skip
     out = REPO / "bench" / "results" / "reuse.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n", "utf-8")
@@ -76,14 +83,19 @@ def main(argv: list[str] | None = None) -> int:
 def measure(articles: list[Article]) -> dict[str, float | int]:
     # Paragraphs stand in for sentences: quote finding only needs them to bound its search.
     quotes = [q for a in articles for q in extract_quotes(a, [(p.start, p.end) for p in a.paragraphs])]
-    reuse_s = quotes_s = math.inf
+    reuse_s = quotes_s = provenance_s = math.inf
     for _ in range(RUNS):
         started = time.perf_counter()
         words = {a.id: Words.of(a.text) for a in articles}
-        _, reuse = compare_reuse(articles, words)
+        copies, reuse = compare_reuse(articles, words)
         middle = time.perf_counter()
         groups = group_quotes(articles, quotes, words)
         done = time.perf_counter()
+        # Provenance as compare_corpus runs it for a corpus of one story: credits, links, accounts.
+        credits = {article.id: read_credits(article) for article in articles}
+        texts = TextMeasure(words, quotes, groups)
+        found, _ = compare_provenance(articles, reuse, copies, credits, texts)
+        provenance_s = min(provenance_s, time.perf_counter() - done)
         reuse_s, quotes_s = min(reuse_s, middle - started), min(quotes_s, done - middle)
     return {
         "articles": len(articles),
@@ -93,6 +105,9 @@ def measure(articles: list[Article]) -> dict[str, float | int]:
         "quotes": len(quotes),
         "groups": len(groups),
         "quotes_s": round(quotes_s, 3),
+        "accounts": len(found.accounts),
+        "links": len(found.links),
+        "provenance_s": round(provenance_s, 3),
     }
 
 

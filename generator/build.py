@@ -180,9 +180,9 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
         q for a, e in zip(loaded.articles, extractions, strict=True) for q in extract_quotes(a, e.sentences)
     ]
     lap("extract")
-    # 3. resolve: the researcher's YAML wins; names merge into entities; every alias is linked;
-    # quotes get their speakers; dates and figures are read (a date's year comes from the
-    # article's date, which the researcher may have corrected)
+    # 3. resolve: the researcher's YAML wins (and names each outlet); names merge into entities; every
+    # alias is linked; quotes get their speakers; dates and figures are read (a date's year comes
+    # from the article's date, which the researcher may have corrected)
     annotations = load_annotations(project.annotations, project.root)
     resolved = resolve_articles(loaded.articles, annotations)
     entities = resolve_entities(extractions, annotations.entities)
@@ -197,11 +197,13 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
         dates.extend(found)
         figures.extend(extract_figures(article, extraction.sentences, found))
     lap("resolve")
-    # 4. compare: copies, shared passages and quotes, coverage, labels, figures; stories
+    # 4. compare: copies, shared passages and quotes, coverage, labels, figures; stories; provenance
     copies, comparison, story_problems = compare_corpus(
-        resolved.articles, entities.entities, mentions, attributed, figures, annotations.stories
-    )
+        resolved.articles, entities.entities, mentions, attributed, figures, annotations.stories,
+        annotations.provenance, seconds,
+    )  # fmt: skip
     lap("compare")
+    seconds["compare"] -= seconds["provenance"]  # timed apart by compare_corpus
     corpus = Corpus(
         articles=resolved.articles,
         highlights=resolved.highlights,
@@ -213,6 +215,7 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
         figures=tuple(figures),
         dates=tuple(dates),
         comparison=comparison,
+        outlets=resolved.outlets,
     )
     # 5. render: every page as a string (pure)
     pages = tuple(render_pages(corpus, options))

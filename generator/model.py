@@ -114,6 +114,32 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Outlet:
+    """A publication: named by its articles, described by the researcher in `annotations/outlets.yml`."""
+
+    id: str
+    """Names its page, `outlets/<id>/`: the name made into a slug."""
+    name: str
+    aliases: tuple[str, ...] = ()
+    """Other names the articles give it, and web domains (`bbc.co.uk`)."""
+    domains: tuple[str, ...] = ()
+    """Lower case, without `www.`: an article with no outlet whose URL is on one of them gets this outlet."""
+    country: str | None = None
+    language: str | None = None
+    owner: str | None = None
+    homepage: str | None = None
+    notes: str | None = None
+    ratings: tuple[tuple[str, str], ...] = ()
+    """(key, value), exactly as the researcher wrote them; Parallax never rates an outlet."""
+    origin: str = ""
+    """`annotations/outlets.yml:<line>`; empty when only the articles name it."""
+    by_domain: tuple[tuple[str, str], ...] = ()
+    """(article id, domain) for each article that has this outlet only from its URL's domain."""
+    renamed: tuple[tuple[str, str], ...] = ()
+    """(article id, the outlet as the article gave it) for each article that named it by an alias."""
+
+
+@dataclass(frozen=True, slots=True)
 class Highlight:
     """A researcher's note on a passage, located in the article's text."""
 
@@ -399,6 +425,7 @@ class Comparison:
     """Empty when the corpus is one story."""
     unstoried: tuple[str, ...] = ()
     """With several stories: the articles that share a story with no other article."""
+    provenance: Provenance | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -416,6 +443,8 @@ class Corpus:
     figures: tuple[Figure, ...] = ()
     dates: tuple[DateMention, ...] = ()
     comparison: Comparison = field(default_factory=Comparison)
+    outlets: tuple[Outlet, ...] = ()
+    """Every outlet an article names or `outlets.yml` describes, by name."""
     _by_id: dict[str, Article] = field(init=False, repr=False, compare=False)
     _entities: dict[str, Entity] = field(init=False, repr=False, compare=False)
     _mentions_in: dict[str, list[Mention]] = field(init=False, repr=False, compare=False)
@@ -427,6 +456,7 @@ class Corpus:
     _quotes_by: dict[str, list[Quote]] = field(init=False, repr=False, compare=False)
     _group_of: dict[tuple[str, int], QuoteGroup] = field(init=False, repr=False, compare=False)
     _labels: dict[str, Labels] = field(init=False, repr=False, compare=False)
+    _outlets: dict[str, Outlet] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {article.id: article for article in self.articles})
@@ -461,6 +491,7 @@ class Corpus:
             {(v.article, v.start): group for group in self.comparison.quote_groups for v in group.versions},
         )
         object.__setattr__(self, "_labels", {labels.entity: labels for labels in self.comparison.labels})
+        object.__setattr__(self, "_outlets", {outlet.name: outlet for outlet in self.outlets})
 
     def entity(self, entity_id: str) -> Entity | None:
         return self._entities.get(entity_id)
@@ -500,6 +531,10 @@ class Corpus:
         """The group of the quote (or unmarked version) starting at `start` in the article."""
         return self._group_of.get((article_id, start))
 
+    def outlet(self, name: str) -> Outlet | None:
+        """The outlet of this name (an article's `meta.outlet`)."""
+        return self._outlets.get(name)
+
     def labels_of(self, entity_id: str) -> Labels | None:
         return self._labels.get(entity_id)
 
@@ -514,3 +549,51 @@ class Page:
 
     path: str
     content: str
+
+
+class LinkKind(StrEnum):
+    COPY = "copy"
+    REUSE = "reuse"
+    CREDIT = "credit"
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """An article presenting itself as a news agency's story; or, `form` `cited`, citing one."""
+
+    article: str
+    agency: str
+    form: str
+    """`dateline`, `byline`, `closing credit`, `outlet`; `cited`: a source for a fact, not a copy."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """`derived` takes its text from `source` (copy, reuse), or both are one agency's (credit)."""
+
+    source: str
+    derived: str
+    kind: LinkKind
+    share: float | None
+    """Share of `derived`'s words in the passages taken from `source`; None for a credit."""
+    evidence: str
+    guess: bool
+    passages: tuple[tuple[Passage, Passage], ...] = ()
+    decided: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: str
+    origin: str
+    articles: tuple[str, ...]
+    credited_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    accounts: tuple[Account, ...] = ()
+    links: tuple[Derivation, ...] = ()
+    cut: tuple[Derivation, ...] = ()
+    credits: tuple[Credit, ...] = ()

@@ -25,7 +25,17 @@ MANIFEST = f"{STATE_DIR}/manifest.json"
 RECORD = f"{STATE_DIR}/last-build.json"
 EDITED_DIR = f"{STATE_DIR}/edited"
 _TEMPORARY = re.compile(r"^\..+\.\d+\.tmp$")
-GENERATED = ("index.md", "articles/", "entities/", "compare/", "data/", f"{STATE_DIR}/")
+GENERATED = (
+    "index.md",
+    "articles/",
+    "entities/",
+    "compare/",
+    "network/",
+    "outlets/",
+    "map/",
+    "data/",
+    f"{STATE_DIR}/",
+)
 """What Parallax owns in the docs folder, by path (a file, or a folder ending in `/`), written or not
 yet: every page it renders falls here, and every other page there is the researcher's."""
 

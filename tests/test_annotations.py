@@ -464,7 +464,8 @@ def test_overrides_appear_on_the_article_page_with_their_origin(sample_project: 
     assert '<h1 class="px-title">Haftar\'s March on Tripoli</h1>' in page
     assert "Failed States and Militias" not in page
     for label, value, line in [
-        ("Outlet", "Global Research (Canada)", 3),
+        # The outlet links to its page (outlets/<id>/).
+        ("Outlet", '<a href="../../outlets/global-research-canada/">Global Research (Canada)</a>', 3),
         ("Author", "Binoy Kampmark", 4),
         ("Date", "2019-04-22", 5),
     ]:

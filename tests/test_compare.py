@@ -177,7 +177,8 @@ def test_coverage_matrix_row_and_picture_on_the_page(sample: BuildResult) -> Non
     content = page(sample, "compare/index.md")
     table = parse_html(content, "px-coverage")
     row = table.text.split("Antonio Guterres", 1)[1].split("Italy", 1)[0]
-    assert row.split() == ["3"]
+    # The row heading says how many independent accounts name the entity; then the counts.
+    assert row.split() == ["named", "by", "1", "article,", "1", "independent", "account", "3"]
     svg = parse_html(content, "px-heat-map")
     assert "Antonio Guterres" in svg.text
     assert "Mentions of the most-named entities in each article" in svg.text

@@ -63,6 +63,16 @@ def test_every_story_key_is_documented() -> None:
         assert f"`stories[].{key}`" in README, key
 
 
+def test_every_outlet_key_is_documented() -> None:
+    for key in schema("outlets")["properties"]["outlets"]["items"]["properties"]:
+        assert f"`outlets[].{key}`" in README, key
+
+
+def test_every_provenance_key_is_documented() -> None:
+    for key in schema("provenance")["properties"]["links"]["items"]["properties"]:
+        assert f"`links[].{key}`" in README, key
+
+
 def test_every_import_setting_is_documented() -> None:
     settings = schema("import")
     assert "`folders`" in README
@@ -72,10 +82,17 @@ def test_every_import_setting_is_documented() -> None:
 
 def test_readme_yaml_examples_are_valid() -> None:
     blocks = re.findall(r"```yaml\n(.*?)```", README, re.DOTALL)
-    assert len(blocks) == 4
-    imports, article, entities, stories = (yaml.safe_load(block) for block in blocks)
+    assert len(blocks) == 6
+    imports, article, entities, stories, outlets, provenance = (yaml.safe_load(block) for block in blocks)
     article["date"] = str(article["date"])
-    examples = (("import", imports), ("article", article), ("entities", entities), ("stories", stories))
+    examples = (
+        ("import", imports),
+        ("article", article),
+        ("entities", entities),
+        ("stories", stories),
+        ("outlets", outlets),
+        ("provenance", provenance),
+    )
     for name, example in examples:
         jsonschema.Draft202012Validator(schema(name)).validate(example)
     assert [block.splitlines()[0] for block in blocks] == [
@@ -83,6 +100,8 @@ def test_readme_yaml_examples_are_valid() -> None:
         "# yaml-language-server: $schema=../../generator/annotations/schemas/article.schema.json",
         "# yaml-language-server: $schema=../generator/annotations/schemas/entities.schema.json",
         "# yaml-language-server: $schema=../generator/annotations/schemas/stories.schema.json",
+        "# yaml-language-server: $schema=../generator/annotations/schemas/outlets.schema.json",
+        "# yaml-language-server: $schema=../generator/annotations/schemas/provenance.schema.json",
     ]
 
 
@@ -92,11 +111,12 @@ def test_repository_annotation_files_carry_the_schema_comment() -> None:
         assert (
             first == "# yaml-language-server: $schema=../../generator/annotations/schemas/article.schema.json"
         ), path
-    first = (REPO / "annotations" / "entities.yml").read_text("utf-8").splitlines()[0]
-    assert first == "# yaml-language-server: $schema=../generator/annotations/schemas/entities.schema.json"
+    for name in ("entities", "outlets", "provenance"):
+        first = (REPO / "annotations" / f"{name}.yml").read_text("utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../generator/annotations/schemas/{name}.schema.json"
 
 
 def test_schema_descriptions_exist_for_editor_tooltips() -> None:
-    for name in ("article", "entities", "import", "stories"):
+    for name in ("article", "entities", "import", "stories", "outlets", "provenance"):
         for key, spec in schema(name)["properties"].items():
             assert spec.get("description"), (name, key)

@@ -237,7 +237,7 @@ def test_a_too_long_article_is_not_read_by_the_model_but_still_linked(
     ]
     assert "Benghazi" not in {a for e in result.corpus.entities for a in e.aliases}
     page = (project.docs / "articles" / "transcript.md").read_text("utf-8")
-    assert 'data-entity="khalifa-haftar">Khalifa Haftar</a>' in page
+    assert 'data-entity="khalifa-haftar" data-preview>Khalifa Haftar</a>' in page
     assert len(cache_files(project)) == 1  # only the briefing: a too-long article is never cached
     sentences = result.corpus.sentences["transcript"]
     assert len(sentences) == 501 == len(article.paragraphs)

@@ -7,10 +7,12 @@ valid parts of a file still apply.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.annotations.outlets import OutletCuration, load_outlets
+from generator.annotations.provenance import ProvenancePlan, load_provenance
 from generator.annotations.validate import did_you_mean, meets, validate
 from generator.annotations.yamlfile import YamlDocument, YamlError, load_yaml
 from generator.model import DEFAULT_COLUMNS, METADATA_FIELDS, ImportSettings, Problem, Severity
@@ -84,6 +86,8 @@ class Annotations:
     problems: tuple[Problem, ...]
     entities: EntityCuration = EntityCuration()
     stories: StoryPlan = StoryPlan()
+    outlets: OutletCuration = field(default_factory=OutletCuration)
+    provenance: ProvenancePlan = field(default_factory=ProvenancePlan)
 
 
 def load_import_settings(folder: Path, root: Path) -> tuple[ImportSettings, tuple[Problem, ...]]:
@@ -109,12 +113,14 @@ def load_import_settings(folder: Path, root: Path) -> tuple[ImportSettings, tupl
 
 
 def load_annotations(folder: Path, root: Path) -> Annotations:
-    """Read `folder/articles/*.yml`, `folder/entities.yml` and `folder/stories.yml`; missing
-    files mean no annotations yet."""
+    """Read `folder/articles/*.yml`, `folder/entities.yml`, `folder/outlets.yml`,
+    `folder/stories.yml` and `folder/provenance.yml`; missing files mean no annotations yet."""
     articles: list[ArticleAnnotation] = []
     problems: list[Problem] = []
     curation = _load_entities(folder, root, problems)
+    outlets = load_outlets(folder, root, problems)
     stories = _load_stories(folder, root, problems)
+    provenance = load_provenance(folder, root, problems)
     article_folder = folder / "articles"
     if article_folder.is_dir():
         for path in sorted(article_folder.iterdir()):
@@ -131,7 +137,7 @@ def load_annotations(folder: Path, root: Path) -> Annotations:
                 continue
             problems.extend(validate(document, "article"))
             articles.append(_article_annotation(path.stem, document))
-    return Annotations(tuple(articles), tuple(problems), curation, stories)
+    return Annotations(tuple(articles), tuple(problems), curation, stories, outlets, provenance)
 
 
 def _load_stories(folder: Path, root: Path, problems: list[Problem]) -> StoryPlan:

@@ -55,7 +55,8 @@ def _explain(document: YamlDocument, error: jsonschema.ValidationError) -> list[
             if key not in known
         ]
     if error.validator == "type":
-        expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = " or ".join(_TYPE_NAMES.get(str(kind), str(kind)) for kind in kinds)
         message = f"{where or 'the file'}: expected {expected}, found {_describe_value(error.instance)}"
     elif error.validator == "required":
         missing = str(error.message).split("'")[1]
@@ -76,7 +77,12 @@ def _explain(document: YamlDocument, error: jsonschema.ValidationError) -> list[
     return [document.problem(location, message)]
 
 
-_TYPE_NAMES = {"object": "a mapping of keys to values", "array": "a list", "string": "text"}
+_TYPE_NAMES = {
+    "object": "a mapping of keys to values",
+    "array": "a list",
+    "string": "text",
+    "number": "a number",
+}
 
 
 def _describe(location: Location) -> str:

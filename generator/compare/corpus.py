@@ -1,19 +1,24 @@
 """Stage 4, compare, in order: each analysis of the corpus, gathered into one `Comparison`.
 
-Each analysis lives in its own module (`reuse`, `quotes`, `terms`, `coverage`, `stories`); this one
-runs them in order and gathers their results into one `Comparison`. When the corpus holds
-several stories, each story also gets a comparison of its own articles.
+Each analysis lives in its own module (`reuse`, `quotes`, `terms`, `coverage`, `stories`,
+`provenance` with `credits`); this one runs them in order and gathers their results into one
+`Comparison`. When the corpus holds several stories, each story also gets a comparison of its own
+articles, provenance included.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.annotations.provenance import ProvenancePlan
 from generator.annotations.read import StoryPlan
 from generator.compare.coverage import compare_coverage, compare_labels, compare_pairs
+from generator.compare.credits import read_credits
+from generator.compare.provenance import TextMeasure, check_decisions, compare_provenance, merge_provenance
 from generator.compare.quotes import group_quotes
 from generator.compare.reuse import Words, compare_reuse
 from generator.compare.stories import compare_stories, split_by_story
@@ -52,7 +57,11 @@ def compare_corpus(
     quotes: Sequence[Quote],
     figures: Sequence[Figure],
     plan: StoryPlan | None = None,
+    decisions: ProvenancePlan | None = None,
+    seconds: dict[str, float] | None = None,
 ) -> tuple[tuple[Copy, ...], Comparison, tuple[Problem, ...]]:
+    """(copies, comparison, problems). `decisions` are the researcher's on provenance links;
+    `seconds["provenance"]` gets the time provenance took, listed after `seconds["compare"]`."""
     words = {article.id: Words.of(article.text) for article in articles}
     copies, reuse = compare_reuse(articles, words)
     material = _Material(articles, mentions, quotes, figures, copies, reuse, words)
@@ -68,7 +77,43 @@ def compare_corpus(
             for story in stories
         )
         comparison = dataclasses.replace(comparison, stories=stories, unstoried=alone)
-    return copies, comparison, problems
+    started = time.perf_counter()
+    comparison, found = _with_provenance(material, comparison, decisions or ProvenancePlan())
+    if seconds is not None:
+        seconds.setdefault("compare", 0.0)  # the caller times the whole stage; this is its part
+        seconds["provenance"] = time.perf_counter() - started
+    return copies, comparison, (*problems, *found)
+
+
+def _with_provenance(
+    material: _Material, comparison: Comparison, plan: ProvenancePlan
+) -> tuple[Comparison, tuple[Problem, ...]]:
+    """The comparison with its provenance; with several stories, each story's and their merge."""
+    credits = {article.id: read_credits(article) for article in material.articles}
+    stories = comparison.stories
+    story_of = {a: story.id for story in stories for a in story.articles}
+    ids = [article.id for article in material.articles]
+    decided, problems = check_decisions(plan, ids, story_of if stories else None)
+    texts = TextMeasure(material.words, material.quotes, comparison.quote_groups)
+    if not stories:
+        provenance, found = compare_provenance(
+            material.articles, material.reuse, material.copies, credits, texts, decided.get(None, ()), plan
+        )
+        return dataclasses.replace(comparison, provenance=provenance), (*problems, *found)
+    by_id = {article.id: article for article in material.articles}
+    copies = split_by_story(material.copies, story_of, lambda c: c.article, lambda c: c.original)
+    parts, done = [], []
+    for story in stories:
+        part = story.comparison or Comparison()
+        provenance, found = compare_provenance(
+            [by_id[a] for a in story.articles], part.reuse, copies[story.id], credits, texts,
+            decided.get(story.id, ()), plan,
+        )  # fmt: skip
+        problems += found
+        parts.append(provenance)
+        done.append(dataclasses.replace(story, comparison=dataclasses.replace(part, provenance=provenance)))
+    merged = merge_provenance(parts, [c for article in material.articles for c in credits[article.id]])
+    return dataclasses.replace(comparison, stories=tuple(done), provenance=merged), problems
 
 
 def _compare(material: _Material, entities: Sequence[Entity]) -> Comparison:

@@ -102,23 +102,17 @@ def compare_pairs(
     they are left out when there are three sources or more.
     """
     family = _families(articles, copies)
-    in_sentence: defaultdict[tuple[str, int], list[str]] = defaultdict(list)
     sources: defaultdict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         sources[mention.entity].add(family.get(mention.article, mention.article))
-        names = in_sentence[(mention.article, mention.sentence)]
-        if mention.entity not in names and len(names) < _PAIR_SENTENCE_LIMIT:
-            names.append(mention.entity)
     voices = len(set(family.values()))
     place_ids = {e.id for e in entities if e.type is EntityType.PLACE}
     places = Counter(m.entity for m in mentions if m.entity in place_ids)
     top = places.most_common(1)[0][0] if places else None
     setting = {top} if top and voices >= 3 and len(sources[top]) == voices else set()
-    sentences: defaultdict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
-    for where, names in in_sentence.items():
-        for first, second in itertools.combinations(sorted(names), 2):
-            if first not in setting and second not in setting:
-                sentences[(first, second)].append(where)
+    sentences = {
+        pair: where for pair, where in co_mentions(mentions).items() if not setting.intersection(pair)
+    }
 
     def reach(pair: tuple[str, str]) -> int:
         return len({family.get(article, article) for article, _ in sentences[pair]})
@@ -131,6 +125,25 @@ def compare_pairs(
         PairStatement(first, second, tuple(sorted(sentences[(first, second)])))
         for first, second in ranked[:limit]
     )
+
+
+def co_mentions(mentions: Sequence[Mention]) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """Every pair of entities named in one sentence -> those sentences, (article id, sentence index).
+
+    Pairs are (first, second) in id order; sentences come in the order of their first mention. Only
+    the first `_PAIR_SENTENCE_LIMIT` names of a sentence pair up. The statements about pairs, the
+    entity network and each entity page's neighbours all read this one count.
+    """
+    in_sentence: defaultdict[tuple[str, int], list[str]] = defaultdict(list)
+    for mention in mentions:
+        names = in_sentence[(mention.article, mention.sentence)]
+        if mention.entity not in names and len(names) < _PAIR_SENTENCE_LIMIT:
+            names.append(mention.entity)
+    sentences: defaultdict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    for where, names in in_sentence.items():
+        for first, second in itertools.combinations(sorted(names), 2):
+            sentences[(first, second)].append(where)
+    return dict(sentences)
 
 
 def _families(articles: Sequence[Article], copies: Sequence[Copy]) -> dict[str, str]:

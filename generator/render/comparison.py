@@ -32,6 +32,7 @@ from generator.model import (
 )
 from generator.render.diff import changed_words
 from generator.render.escape import Markup, escape_text
+from generator.render.provenance import ProvenanceView
 from generator.render.svg import Mark, heat_map, timeline
 
 MAX_COLUMNS = 30
@@ -88,6 +89,8 @@ class ComparisonView:
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._outlets: Counter[str] | None = None
+        self.provenance = ProvenanceView(corpus)
+        """Who echoes whom; `provenance.carried(ids)` says how many independent accounts carry a count."""
 
     # -- shared passages ----------------------------------------------------------------------
 
@@ -246,6 +249,18 @@ class ComparisonView:
             if entity is not None and labels is not None:
                 found.append((entity, labels))
         return found
+
+    def shared_labels(self, entity: Entity) -> list[tuple[str, str]]:
+        """The labels more than one article writes next to the entity's name, with who carries them."""
+        carriers: dict[str, set[str]] = {}
+        written: dict[str, Counter[str]] = {}
+        for mention in self.corpus.mentions_of(entity.id):
+            for label in mention.descriptors:  # case aside: "Union leader" opens a sentence
+                carriers.setdefault(label.casefold(), set()).add(mention.article)
+                written.setdefault(label.casefold(), Counter())[label] += 1
+        shared = [label for label, ids in carriers.items() if len(ids) > 1]
+        shared.sort(key=lambda label: (-len(carriers[label]), label))
+        return [(written[key].most_common(1)[0][0], self.provenance.carried(carriers[key])) for key in shared]
 
     # -- figures ------------------------------------------------------------------------------
 

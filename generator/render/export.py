@@ -13,6 +13,9 @@ import json
 from typing import Any
 
 from generator.model import Article, Corpus, Entity, Mention, Page, Reuse
+from generator.render.outlets import outlet_records
+from generator.render.places import place_records
+from generator.render.provenance import provenance_records
 
 ARTICLE_COLUMNS = ("id", "source", "title", "outlet", "author", "date", "dateline", "url", "copy_of", "words")
 # A spreadsheet runs a cell that starts with one of these as a formula.
@@ -51,6 +54,9 @@ def render_data(corpus: Corpus) -> list[Page]:
         Page("data/figures.json", to_json(figure_records(corpus))),
         Page("data/coverage.json", to_json(coverage_records(corpus))),
         Page("data/stories.json", to_json(story_records(corpus))),
+        Page("data/provenance.json", to_json(provenance_records(corpus))),
+        Page("data/outlets.json", to_json(outlet_records(corpus))),
+        Page("data/places.json", to_json(place_records(corpus))),
     ]
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import jinja2
 
+from generator.annotations.outlets import host_of
 from generator.compare.coverage import outlet_of
 from generator.compare.stories import split_by_story
 from generator.model import (
@@ -37,6 +38,19 @@ from generator.model import (
 from generator.render.comparison import ComparisonView
 from generator.render.escape import Markup, escape_text, safe_url
 from generator.render.export import render_data
+from generator.render.network import Network
+from generator.render.outlets import (
+    MAX_LISTED,
+    MAX_QUOTES,
+    MAX_SHARED,
+    OutletView,
+    entity_named_by,
+    outlet_path,
+)
+from generator.render.places import locate_places
+from generator.render.provenance import ProvenanceView
+from generator.render.topojson import atlas_version
+from generator.render.worldmap import MAX_ROWS, MapView
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +106,10 @@ class Site:
                 if not version.quoted:
                     self.unmarked[version.article].append((group, version))
         self.story_of = {a: story for story in corpus.comparison.stories for a in story.articles}
+        self.network = Network(corpus)
+        """Who is named with whom: the network page, its download, each entity page's neighbours."""
+        self.provenance = ProvenanceView(corpus)
+        """Where each article's text comes from, who echoes it; accounts behind a count."""
         self.quote_anchors = {
             (quote.article, quote.start): f"quote-{number}"
             for article in corpus
@@ -172,18 +190,8 @@ class Site:
         return self.quote_anchors[(quote.article, quote.start)]
 
     def co_mentioned(self, entity: Entity, limit: int = 15) -> list[tuple[Entity, int]]:
-        """Entities named in the same sentences, most often first."""
-        sentences = {(m.article, m.sentence) for m in self.corpus.mentions_of(entity.id)}
-        counts: Counter[str] = Counter()
-        for article_id in dict.fromkeys(article for article, _ in sentences):
-            for mention in self.corpus.mentions_in(article_id):
-                if mention.entity != entity.id and (article_id, mention.sentence) in sentences:
-                    counts[mention.entity] += 1
-        result = [
-            (other, count) for entity_id, count in counts.items() if (other := self.corpus.entity(entity_id))
-        ]
-        result.sort(key=lambda item: (-item[1], item[0].name.casefold(), item[0].id))
-        return result[:limit]
+        """Entities named in the same sentences (the network's ties), most sentences first."""
+        return [(other, tie.weight) for other, tie in self.network.neighbours(entity)[:limit]]
 
     def context(self, mention: Mention) -> Markup:
         """The mention's sentence (shortened around it if very long), the mention in bold."""
@@ -212,7 +220,10 @@ def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> list[Pag
         _page("index.md", "home.md.j2", site),
         _page("articles/index.md", "articles.md.j2", site),
         _page("entities/index.md", "entities.md.j2", site),
+        _page("network/index.md", "network.md.j2", site, network=site.network),
         *_comparison_pages(site),
+        *_outlet_pages(site),
+        _map_page(site),
         _page("data/index.md", "data.md.j2", site),
     ]
     for article in corpus:
@@ -221,6 +232,7 @@ def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> list[Pag
         if site.has_page(entity):
             pages.append(_page(entity_path(entity), "entity.md.j2", site, entity=entity))
     pages.extend(render_data(corpus))
+    pages.append(Page("data/network.json", site.network.download()))
     return pages
 
 
@@ -234,6 +246,24 @@ def _comparison_pages(site: Site) -> list[Page]:
     for story, part in zip(stories, story_corpora(corpus, stories), strict=True):
         pages.append(_page(story_path(story), "compare.md.j2", site, view=ComparisonView(part), story=story))
     return pages
+
+
+def _outlet_pages(site: Site) -> list[Page]:
+    """The outlets' index and one page per outlet."""
+    view = OutletView(site.corpus)
+    limits = {"max_listed": MAX_LISTED, "max_quotes": MAX_QUOTES, "max_shared": MAX_SHARED}
+    pages = [_page("outlets/index.md", "outlets.md.j2", site, outlets_view=view, host_of=host_of)]
+    for outlet in site.corpus.outlets:
+        pages.append(
+            _page(outlet_path(outlet), "outlet.md.j2", site, outlet=outlet, outlets_view=view, **limits)
+        )
+    return pages
+
+
+def _map_page(site: Site) -> Page:
+    view = MapView(locate_places(site.corpus))
+    context = {"map_view": view, "atlas_version": atlas_version(), "max_rows": MAX_ROWS}
+    return _page("map/index.md", "map.md.j2", site, **context)
 
 
 def story_corpora(corpus: Corpus, stories: Sequence[Story]) -> list[Corpus]:
@@ -311,6 +341,8 @@ def _page(path: str, template: str, site: Site, **context: object) -> Page:
         safe_url=safe_url,
         render_text=text_of,
         type_labels=TYPE_LABELS,
+        outlet_path=outlet_path,
+        entity_named_by=functools.partial(entity_named_by, site.corpus),
         **context,
     )
     return Page(path, content)
@@ -393,13 +425,15 @@ def render_text(article: Article, highlights: Sequence[Highlight], site: Site, e
         kind, _ = TYPE_LABELS[entity.type]
         title = f"{kind}: {entity.name}" + (f" — {entity.description}" if entity.description else "")
         href = entity_link(entity)  # type: ignore[operator]
+        # Material's instant preview: hovering or focusing the name shows the top of its page.
+        preview = " data-preview" if site.has_page(entity) else ""
         index = bisect.bisect_right(paragraph_starts, mention.start) - 1  # a name never spans paragraphs
         mention_spans[index].append(
             _Span(
                 mention.start,
                 mention.end,
                 f'<a class="px-entity px-{entity.type.value}"{{anchor}} href="{href}" '
-                f'title="{escape_text(title)}" data-entity="{entity.id}">',
+                f'title="{escape_text(title)}" data-entity="{entity.id}"{preview}>',
                 "</a>",
                 f' id="{site.anchor(mention)}"',
             )

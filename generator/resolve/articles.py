@@ -1,6 +1,7 @@
 """Stage 3a, resolve articles: apply the researcher's annotations to what the machine read.
 
-A value from YAML always wins over one read from the text, and records where it came from.
+A value from YAML always wins over one read from the text, and records where it came from; each
+article's outlet then gets the one name `outlets.yml` gives it.
 An annotation that cannot be applied is reported with its file and line, never dropped silently.
 """
 
@@ -12,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.annotations.read import Annotations, ArticleAnnotation, HighlightSpec, unknown_article
-from generator.model import Article, Highlight, Problem, Severity
+from generator.model import Article, Highlight, Outlet, Problem, Severity
 from generator.resolve.anchor import FoldedText, find_passage
+from generator.resolve.outlets import resolve_outlets
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +23,8 @@ class Resolved:
     articles: tuple[Article, ...]
     highlights: tuple[Highlight, ...]
     problems: tuple[Problem, ...]
+    outlets: tuple[Outlet, ...] = ()
+    """Every outlet the articles name or `outlets.yml` describes (see `resolve.outlets`)."""
 
 
 def resolve_articles(articles: Sequence[Article], annotations: Annotations) -> Resolved:
@@ -41,7 +45,9 @@ def resolve_articles(articles: Sequence[Article], annotations: Annotations) -> R
             highlight = _anchor(article.id, folded, spec, annotation.path, problems)
             if highlight is not None:
                 highlights.append(highlight)
-    return Resolved(tuple(resolved), tuple(highlights), tuple(problems))
+    outlets = resolve_outlets(resolved, annotations.outlets)
+    problems.extend(outlets.problems)
+    return Resolved(outlets.articles, tuple(highlights), tuple(problems), outlets.outlets)
 
 
 def _apply_overrides(article: Article, annotation: ArticleAnnotation) -> Article:
