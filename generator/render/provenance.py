@@ -17,7 +17,7 @@ from typing import Any
 
 from generator.model import Account, Article, Corpus, Credit, Derivation, LinkKind, Provenance
 from generator.render.escape import Markup, escape_text
-from generator.render.svg import INK, _open, _short
+from generator.render.svg import INK, open_svg, shorten
 
 MAX_COLUMNS = 6
 """Accounts drawn as columns; above this, the last column lists the others, one line each."""
@@ -148,7 +148,7 @@ class ProvenanceView:
             f"Provenance: {len(accounts)} independent account{'s' if len(accounts) != 1 else ''} "
             f"among {articles} article{'s' if articles != 1 else ''}"
         )
-        parts = [_open("px-provenance-map", "provenance-title", title, width, height), _ARROW]
+        parts = [open_svg("px-provenance-map", "provenance-title", title, width, height), _ARROW]
         for index, (account, nodes) in enumerate(zip(drawn, columns, strict=True)):
             parts.extend(_column(MARGIN + COLUMN * index, account, nodes))
         if rest:
@@ -215,7 +215,7 @@ def _column(left: int, account: Account, nodes: Sequence[Node]) -> list[str]:
     credited = "credited to " + ", ".join(account.credited_to) if account.credited_to else "no agency credit"
     parts = [
         _text(left, 16, f"Account {account.id} · {size} article{'s' if size != 1 else ''}", weight=True),
-        _text(left, 32, _short(credited, 34)),
+        _text(left, 32, shorten(credited, 34)),
     ]
     shown = nodes[:MAX_ROWS]
     row_of = {node.article.id: row for row, node in enumerate(shown)}
@@ -250,8 +250,8 @@ def _box(x: int, top: int, width: int, lines: tuple[str, str], tip: str) -> str:
     return (
         f'<g><title>{escape_text(tip)}</title><rect x="{x}" y="{top}" width="{width}" height="{NODE_HEIGHT}" '
         f'rx="4" fill="hsl(231, 48%, 96%)" stroke="{INK}"/>'
-        + _text(x + 6, top + 14, _short(lines[0], max(width // 7, 8)), fill="#000")
-        + _text(x + 6, top + 28, _short(lines[1], max(width // 6, 8)), size=10, fill="#000")
+        + _text(x + 6, top + 14, shorten(lines[0], max(width // 7, 8)), fill="#000")
+        + _text(x + 6, top + 28, shorten(lines[1], max(width // 6, 8)), size=10, fill="#000")
         + "</g>"
     )
 

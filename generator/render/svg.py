@@ -25,13 +25,13 @@ def heat_map(
     width = LABEL_WIDTH + CELL * len(columns) + 110  # room for the last slanted column label
     height = HEADER_HEIGHT + CELL * len(rows) + 10
     top = max((count for row in counts for count in row), default=0) or 1
-    parts = [_open("px-heat-map", "heat-map-title", title, width, height)]
+    parts = [open_svg("px-heat-map", "heat-map-title", title, width, height)]
     for x, column in enumerate(columns):
         turn = f"translate({LABEL_WIDTH + CELL * x + CELL // 2 + 4},{HEADER_HEIGHT - 6}) rotate(-55)"
-        parts.append(_label(0, 0, _short(column, 24), transform=turn))
+        parts.append(_label(0, 0, shorten(column, 24), transform=turn))
     for y, row in enumerate(rows):
         top_y = HEADER_HEIGHT + CELL * y
-        parts.append(_label(LABEL_WIDTH - 6, top_y + CELL * 0.65, _short(row, 30), anchor="end"))
+        parts.append(_label(LABEL_WIDTH - 6, top_y + CELL * 0.65, shorten(row, 30), anchor="end"))
         for x, count in enumerate(counts[y]):
             left = LABEL_WIDTH + CELL * x
             # Lightness falls with the count; near-white means none (and shows no number).
@@ -70,14 +70,14 @@ def timeline(title: str, rows: Sequence[tuple[str, Sequence[Mark]]], width: int 
     row_height = 22
     height = 40 + row_height * len(rows)
     parts = [
-        _open("px-timeline", "timeline-title", title, width, height),
+        open_svg("px-timeline", "timeline-title", title, width, height),
         _label(LABEL_WIDTH, 14, first.isoformat()),
         _label(LABEL_WIDTH + plot, 14, last.isoformat(), anchor="end"),
         f'<line x1="{LABEL_WIDTH}" y1="22" x2="{LABEL_WIDTH + plot}" y2="22" stroke="#888"/>',
     ]
     for y, (label, marks) in enumerate(rows):
         middle = 40 + row_height * y
-        parts.append(_label(LABEL_WIDTH - 6, middle + 4, _short(label, 30), anchor="end"))
+        parts.append(_label(LABEL_WIDTH - 6, middle + 4, shorten(label, 30), anchor="end"))
         parts.append(
             f'<line x1="{LABEL_WIDTH}" y1="{middle}" x2="{LABEL_WIDTH + plot}" y2="{middle}" stroke="#ddd"/>'
         )
@@ -91,7 +91,7 @@ def timeline(title: str, rows: Sequence[tuple[str, Sequence[Mark]]], width: int 
     return Markup("".join(parts))
 
 
-def _open(kind: str, title_id: str, title: str, width: int, height: int) -> str:
+def open_svg(kind: str, title_id: str, title: str, width: int, height: int) -> str:
     return (
         f'<svg class="px-picture {kind}" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'aria-labelledby="{title_id}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
@@ -105,5 +105,5 @@ def _label(x: float, y: float, text: str, anchor: str = "start", transform: str 
     return f'<text class="px-label" {where} text-anchor="{anchor}">{escape_text(text)}</text>'
 
 
-def _short(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
