@@ -1,6 +1,7 @@
 """The MkDocs adapter: `mkdocs build` and `mkdocs serve` run the same `build()` as the CLI.
 
 Only changed files are written, so `mkdocs serve` reloads once after an edit, not in a loop.
+The raw HTML blocks of generated pages go around Python-Markdown (see `generator.passthrough`).
 Hand-written pages the nav does not list are added under "Notes" (see `generator.notes`).
 """
 
@@ -17,14 +18,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
 
 from generator.build import Project, build
 from generator.model import Severity
 from generator.notes import add_notes, find_notes
+from generator.passthrough import SetAside, set_aside
 from generator.render.pages import SiteOptions
 from generator.write import is_generated
 
 log = logging.getLogger("mkdocs.plugins.parallax")
+SEARCH_STOP = "<!--parallax:search-stop-->"
+"""Where search stops indexing a generated page: on entity pages, before the mentions, which are
+the articles' own sentences (indexed on the article pages). Parsing them for the index was a
+third of `mkdocs build` at 2,000 articles."""
 
 
 class ParallaxConfig(Config):
@@ -49,6 +56,11 @@ def kept_out_of_nav(config: MkDocsConfig) -> Callable[[str], bool]:
 
 
 class ParallaxPlugin(BasePlugin[ParallaxConfig]):
+    def __init__(self) -> None:
+        self.set_aside: dict[str, SetAside] = {}
+        self.whole: dict[str, str] = {}
+        """Pages whose content the search plugin sees only up to SEARCH_STOP, in full."""
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Without a nav, MkDocs lists every page itself.
         if config.nav is not None:
@@ -80,3 +92,32 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         for problem in result.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         log.info("parallax: %s", result.summary())
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, **_: Any) -> str:
+        if not is_generated(page.file.src_uri):
+            return markdown
+        aside = set_aside(markdown)
+        self.set_aside[page.file.src_uri] = aside
+        return aside.markdown
+
+    def on_page_content(self, html: str, *, page: Page, **_: Any) -> str:
+        aside = self.set_aside.pop(page.file.src_uri, None)
+        if aside is None:
+            return html
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids |= aside.anchor_ids()
+        html = aside.restore(html)
+        # The search plugin indexes the page's content in its `on_page_context`, which runs before
+        # this plugin's (mkdocs.yml lists search first): it gets the page up to SEARCH_STOP, and the
+        # page gets its whole content back before its template is rendered.
+        stop = html.find(SEARCH_STOP)
+        if stop < 0:
+            return html
+        self.whole[page.file.src_uri] = html
+        return html[:stop]
+
+    def on_page_context(self, context: Any, *, page: Page, **_: Any) -> Any:
+        whole = self.whole.pop(page.file.src_uri, None)
+        if whole is not None:
+            page.content = whole
+        return context
