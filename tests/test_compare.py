@@ -5,7 +5,9 @@ Built by the real pipeline (and, for the page, a real `mkdocs build --strict`).
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -279,3 +281,51 @@ def _article(article_id: str, text: str, date: str | None = None) -> Article:
 def _text(result: BuildResult, article_id: str, start: int, end: int) -> str:
     article = result.corpus.get(article_id)
     return article.text[start:end] if article else ""
+
+
+CAPPED = {
+    "a.txt": "Title: Blast in the market\n\nAt least 12 people were killed in the blast on Monday, "
+    "police chief Ahmed Karimi said. \"We are still searching the rubble for survivors,\" he said. "
+    "Officials said 40 people were injured.",
+    "b.txt": "Title: Market blast kills 14\n\nAt least 14 people were killed in the blast on Monday, "
+    "said Lena Morrow of the Red Cross. \"We are still searching the rubble for survivors,\" the police "
+    "chief said. Some 40 people were injured.",
+    "c.txt": "Title: Deadly blast\n\nTwelve people were killed in the blast, said Pablo Ortiz, a "
+    "witness. \"We are still searching the rubble for survivors,\" a police officer said. "
+    "40 people were injured.",
+}
+
+
+def test_a_long_comparison_page_shows_the_first_groups_and_says_where_the_rest_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a large corpus the page keeps to its caps; here they are set below this corpus's counts."""
+    from generator.render import comparison
+    from generator.render.pages import render_pages
+
+    (tmp_path / "seeds").mkdir()
+    for name, text in CAPPED.items():
+        (tmp_path / "seeds" / name).write_text(text, "utf-8")
+    corpus = build(Project.at(tmp_path), write=False).corpus
+    groups, figures = corpus.comparison.quote_groups, corpus.comparison.figures
+    assert groups and len(figures) >= 2 and any(group.disagree for group in figures)
+    monkeypatch.setattr(comparison, "MAX_QUOTE_GROUPS", 0)
+    monkeypatch.setattr(comparison, "MAX_FIGURE_GROUPS", 1)
+    monkeypatch.setattr(comparison, "MAX_EXCLUSIVE", 1)
+    content = next(p.content for p in render_pages(corpus) if p.path == "compare/index.md")
+    # Every group keeps its anchor (article pages link to it), in one line each past the cap.
+    for group in groups:
+        assert content.count(f'id="{group.id}"') == 1
+    assert '<h3 class="px-quote-group"' not in content
+    brief = re.findall(r'<li id="(q\d+)">Quote \d+[^\n]*: “([^\n]*)” — ', content)
+    assert [group_id for group_id, _ in brief] == [group.id for group in groups]
+    first = groups[0].versions[0]
+    article = corpus.get(first.article)
+    assert article is not None
+    assert brief[0][1] == html.escape(article.text[first.start : first.end])
+    rows = re.findall(r"<tr( class=\"px-disagree\")?><td>[^<]*</td><td>(?:differ|agree)<br>", content)
+    assert rows == [' class="px-disagree"']  # those that disagree come first
+    assert f"The first 1 of {len(figures)} groups, those the sources disagree on first" in content
+    exclusive = content.split('<ul class="px-exclusive">')[1].split("</ul>")[0]
+    assert exclusive.count("<li>") == 1
+    assert "The first 1 of 3 articles; coverage.json has them all." in content

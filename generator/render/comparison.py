@@ -20,6 +20,7 @@ from generator.model import (
     Corpus,
     Entity,
     Figure,
+    FigureGroup,
     Labels,
     PairStatement,
     Passage,
@@ -44,6 +45,14 @@ MAX_PASSAGES = 6
 PAIR_SENTENCES_PER_ARTICLE = 2
 MAX_FIGURES = 300
 """Figures listed one by one; figures.json has them all."""
+MAX_FIGURE_GROUPS = 100
+"""Figure groups shown (those the sources disagree on first); figures.json has them all."""
+MAX_GROUP_FIGURES = 12
+"""Figures shown per group; figures.json has them all."""
+MAX_QUOTE_GROUPS = 150
+"""Quote groups shown with every version; the others get one line each (their anchor kept)."""
+MAX_EXCLUSIVE = 150
+"""Articles listed with the entities only they name; coverage.json has them all."""
 MAX_TERMS = 60
 """Shared terms listed; terms.json has them all."""
 MAX_TERM_USES = 3
@@ -86,6 +95,8 @@ class Side:
 
 
 class ComparisonView:
+    max_group_figures = MAX_GROUP_FIGURES
+
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._outlets: Counter[str] | None = None
@@ -142,6 +153,24 @@ class ComparisonView:
         return self.corpus.entity(group.speaker) if group.speaker else None
 
     # -- shared terms -------------------------------------------------------------------------
+
+    def quote_groups(self) -> tuple[Sequence[QuoteGroup], Sequence[QuoteGroup]]:
+        """The groups shown in full (the first `MAX_QUOTE_GROUPS`) and the rest, shown in a line each."""
+        groups = self.corpus.comparison.quote_groups
+        return groups[:MAX_QUOTE_GROUPS], groups[MAX_QUOTE_GROUPS:]
+
+    def figure_groups(self) -> tuple[list[FigureGroup], int]:
+        """The groups to show, those that disagree first (at most `MAX_FIGURE_GROUPS`), and how many."""
+        groups = self.corpus.comparison.figures
+        ranked = sorted(groups, key=lambda group: not group.disagree)  # stable: their order otherwise
+        return ranked[:MAX_FIGURE_GROUPS], len(groups)
+
+    def exclusive(self) -> tuple[list[tuple[Article, tuple[str, ...]]], int]:
+        """Articles with the entities only they name (at most `MAX_EXCLUSIVE`), and how many there are."""
+        coverage = self.corpus.comparison.coverage
+        found = coverage.exclusive if coverage else {}
+        listed = [(article, tuple(found[article.id])) for article in self.corpus if found.get(article.id)]
+        return listed[:MAX_EXCLUSIVE], len(listed)
 
     def terms(self) -> Sequence[SharedTerm]:
         """At most `MAX_TERMS`, the most widely carried first."""
