@@ -12,15 +12,16 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from generator.annotations.read import load_annotations, load_import_settings
+from generator.annotations.read import ArticleAnnotation, load_annotations, load_import_settings
 from generator.compare.corpus import compare_corpus
 from generator.extract.dates import extract_dates
 from generator.extract.figures import extract_figures
 from generator.extract.quotes import extract_quotes
 from generator.extract.runner import extract_articles
-from generator.inputs import fingerprint
+from generator.increment import Increment, Store, edit_highlights
+from generator.inputs import read_inputs
 from generator.load.seeds import load_articles
 from generator.model import Corpus, DateMention, Figure, Page, Problem, Severity
 from generator.paths import display_path
@@ -80,6 +81,10 @@ class BuildResult:
     seconds: dict[str, float] = field(default_factory=dict)
     skipped_articles: int | None = None
     """Set when nothing changed and the build was skipped: the articles the last build read."""
+    edited: tuple[str, ...] | None = None
+    """Set when only highlights changed: the articles whose pages were rendered again."""
+    annotations: tuple[ArticleAnnotation, ...] = ()
+    """The article annotations a complete build read (kept for the next increment)."""
 
     @property
     def errors(self) -> int:
@@ -95,6 +100,8 @@ class BuildResult:
     def summary(self) -> str:
         if self.skipped_articles is not None:
             parts = [f"nothing changed since the last build of {self.skipped_articles} articles"]
+        elif self.edited is not None:
+            parts = [f"highlights edited in {len(self.edited)} of {len(self.corpus)} articles"]
         else:
             parts = [f"{len(self.corpus)} articles read"]
         if self.written is not None:
@@ -138,23 +145,60 @@ def build(
             return _build(project, options, write)
     started = time.perf_counter()
     settings = f"{options!r}\0{project.show(project.seeds)}\0{project.show(project.annotations)}"
-    inputs = fingerprint(project.seeds, project.annotations, settings)
+    inputs = read_inputs(project.seeds, project.annotations, settings)
     last = read_last_build(project.docs)
-    if not force and last is not None and last.inputs == inputs and last.still_written(project.docs):
-        log.info("nothing changed since the last build")
-        unchanged = Written((), tuple(last.files), (), ())
-        seconds = {"check": time.perf_counter() - started}
-        return BuildResult(
-            Corpus(articles=()), (), last.problems, unchanged, seconds, skipped_articles=last.articles
-        )
+    if last is not None and not force and last.still_written(project.docs):
+        if last.inputs == inputs.digest:
+            log.info("nothing changed since the last build")
+            unchanged = Written((), tuple(last.files), (), ())
+            seconds = {"check": time.perf_counter() - started}
+            return BuildResult(
+                Corpus(articles=()), (), last.problems, unchanged, seconds, skipped_articles=last.articles
+            )
+        if project.seeds.is_dir():
+            with bulk_allocation():
+                edit = edit_highlights(
+                    Store(project.cache, project.docs, settings), inputs, last.inputs,
+                    project.annotations, project.root, options,
+                )  # fmt: skip
+            if edit is not None:
+                return _write_increment(project, edit, settings, list(last.files), started)
     if project.seeds.is_dir():  # else nothing is written (see stage 6), not even this
         forget_build(project.docs)
     with bulk_allocation():
         result = _build(project, options, write)
     if result.written is not None and result.errors == 0:
         paths = (*result.written.written, *result.written.unchanged)
-        record_build(project.docs, inputs, len(result.corpus), result.problems, paths)
+        record_build(project.docs, inputs.digest, len(result.corpus), result.problems, paths)
+        started = time.perf_counter()
+        found = result.problems[: len(result.problems) - len(result.written.problems)]
+        annotations = {f"articles/{PurePosixPath(a.path).name}": a for a in result.annotations}
+        Store(project.cache, project.docs, settings).save_complete(result.corpus, inputs, annotations, found)
+        result.seconds["save"] = time.perf_counter() - started
     return result
+
+
+def _write_increment(
+    project: Project, edit: Increment, settings: str, files: list[str], started: float
+) -> BuildResult:
+    """Write the pages an edit of highlights changed, and remember the build as complete."""
+    forget_build(project.docs)
+    written = write_pages(edit.pages, project.docs, project.show(project.docs), partial=True)
+    problems = (*sorted(edit.problems, key=problem_order), *written.problems)
+    log.info("highlights edited in %d article(s); %d files rendered again", len(edit.edited), len(edit.pages))
+    result = BuildResult(
+        edit.corpus, tuple(edit.pages), problems, written, {"increment": 0.0}, edited=edit.edited
+    )
+    if result.errors == 0:
+        record_build(project.docs, edit.state.inputs.digest, len(edit.corpus), problems, files)
+        Store(project.cache, project.docs, settings).save(edit.state)
+    result.seconds["increment"] = time.perf_counter() - started
+    return result
+
+
+def problem_order(problem: Problem) -> tuple[str, int, int]:
+    """Problems are reported by file, then line and column; a complete build and an increment agree."""
+    return (problem.path, problem.line or 0, problem.column or 0)
 
 
 def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
@@ -220,15 +264,11 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
     # 5. render: every page as a string (pure)
     pages = tuple(render_pages(corpus, options))
     lap("render")
-    problems = (
-        *settings_problems,
-        *loaded.problems,
-        *extract_problems,
-        *annotations.problems,
-        *resolved.problems,
-        *entities.problems,
-        *story_problems,
-    )
+    problems = tuple(sorted(
+        (*settings_problems, *loaded.problems, *extract_problems, *annotations.problems,
+         *resolved.problems, *entities.problems, *story_problems),
+        key=problem_order,
+    ))  # fmt: skip
     written = None
     # 6. write: only what changed, atomically, never a file Parallax does not own
     # A missing seeds folder must not wipe the site built from it last time.
@@ -236,4 +276,4 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
         written = write_pages(pages, project.docs, project.show(project.docs))
         problems = (*problems, *written.problems)
         lap("write")
-    return BuildResult(corpus, pages, problems, written, seconds)
+    return BuildResult(corpus, pages, problems, written, seconds, annotations=annotations.articles)

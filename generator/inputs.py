@@ -9,6 +9,7 @@ reader...), the site options and where the inputs live.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -16,16 +17,37 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    digest: str
+    """The one fingerprint of everything."""
+    base: str
+    """The fingerprint of everything but the annotation files: environment, settings, seeds."""
+    annotations: dict[str, str]
+    """Each annotation file (posix path inside the annotations folder) -> its content's hash."""
+
+
 def fingerprint(seeds: Path, annotations: Path, settings: str) -> str:
+    return read_inputs(seeds, annotations, settings).digest
+
+
+def read_inputs(seeds: Path, annotations: Path, settings: str) -> Inputs:
     digest = hashlib.sha256()
     digest.update(_environment().encode())
     digest.update(settings.encode())
+    files: dict[str, dict[str, str]] = {}
     for label, folder in (("seeds", seeds), ("annotations", annotations)):
         digest.update(f"\0{label}\0{folder}\0".encode())
+        files[label] = {}
         for path in _files(folder):
-            digest.update(f"{path.relative_to(folder).as_posix()}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+            relative = path.relative_to(folder).as_posix()
+            content = hashlib.sha256(path.read_bytes())
+            digest.update(f"{relative}\0".encode())
+            digest.update(content.digest())
+            files[label][relative] = content.hexdigest()
+        if label == "seeds":
+            base = digest.hexdigest()
+    return Inputs(digest.hexdigest(), base, files["annotations"])
 
 
 @cache

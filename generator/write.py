@@ -57,7 +57,8 @@ def is_generated(path: str) -> bool:
     return any(path == owned or (owned.endswith("/") and path.startswith(owned)) for owned in GENERATED)
 
 
-def write_pages(pages: Sequence[Page], docs: Path, display_docs: str) -> Written:
+def write_pages(pages: Sequence[Page], docs: Path, display_docs: str, partial: bool = False) -> Written:
+    """Write `pages`, the whole site; with `partial`, only some of its pages, the others left as they are."""
     # Hand-written pages are told apart from generated ones by path (see `generator.notes`).
     stray = [page.path for page in pages if not is_generated(page.path)]
     if stray:
@@ -107,11 +108,12 @@ def write_pages(pages: Sequence[Page], docs: Path, display_docs: str) -> Written
                     f"{display_docs}/{EDITED_DIR}/{path}. Make lasting changes in annotations/ instead",
                 )
             )
-        _atomic_write(target, content)
+        atomic_write(target, content)
         written.append(path)
-    removed = _remove_stale(docs, display_docs, manifest, set(plan), problems)
+    removed = [] if partial else _remove_stale(docs, display_docs, manifest, set(plan), problems)
     _remove_leftover_temporaries(docs, plan)
-    _write_manifest(docs, {path: [digest(data)] for path, data in plan.items()})
+    kept = {path: hashes for path, hashes in manifest.items() if path not in plan} if partial else {}
+    _write_manifest(docs, kept | {path: [digest(data)] for path, data in plan.items()})
     return Written(tuple(written), tuple(unchanged), tuple(removed), tuple(problems))
 
 
@@ -164,7 +166,7 @@ def record_build(
         ],
         "files": files,
     }
-    _atomic_write(docs / RECORD, (json.dumps(data, indent=1) + "\n").encode())
+    atomic_write(docs / RECORD, (json.dumps(data, indent=1) + "\n").encode())
 
 
 def read_last_build(docs: Path) -> LastBuild | None:
@@ -198,7 +200,7 @@ def _write_manifest(docs: Path, files: dict[str, list[str]]) -> None:
     data = {"generator": "parallax", "files": dict(sorted(files.items()))}
     content = (json.dumps(data, indent=1) + "\n").encode()
     if _read(docs / MANIFEST) != content:
-        _atomic_write(docs / MANIFEST, content)
+        atomic_write(docs / MANIFEST, content)
 
 
 def _remove_stale(
@@ -252,7 +254,7 @@ def _remove_empty_parents(folder: Path, docs: Path) -> None:
 
 
 def _save_edited(docs: Path, path: str, content: bytes) -> None:
-    _atomic_write(docs / EDITED_DIR / path, content)
+    atomic_write(docs / EDITED_DIR / path, content)
 
 
 def _read(path: Path) -> bytes | None:
@@ -262,7 +264,7 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def _atomic_write(target: Path, content: bytes) -> None:
+def atomic_write(target: Path, content: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:

@@ -436,23 +436,24 @@ links:
     reason: Second.
 """
     result = build(make_project(tmp_path, FIXTURES, text), write=False)
+    # Reported by line: schema errors and the decisions that cannot apply, in one list.
     assert messages(result) == [
+        f"{YML}:2:5: warning: link from '08-ap-stroy' to '09-valley-news': no article with the id "
+        "'08-ap-stroy' in the seeds; not applied. Did you mean '08-ap-story'?",
         f"{YML}:8:15: error: 'links[2].decision': expected one of: confirm, add, cut, found 'remove'",
         f"{YML}:10:5: error: 'links[3]': missing required key 'reason'",
+        f"{YML}:13:5: warning: no link between '06-atlantic-gazette' and '09-valley-news' to cut: the "
+        "comparison finds none; remove this entry",
+        f"{YML}:17:5: warning: link from '01-reuters-wire' to '01-reuters-wire': an article cannot derive "
+        "from itself; not applied",
         f"{YML}:21:5: error: unknown key 'form' in 'links[6]'. Expected one of: decision, from, kind, "
         "reason, to. Did you mean 'from'?",
         f"{YML}:21:5: error: 'links[6]': missing required key 'from'",
         f"{YML}:21:5: error: 'links[6]': missing required key 'to'",
         f"{YML}:21:5: error: 'links[6]': missing required key 'decision'",
         f"{YML}:21:5: error: 'links[6]': missing required key 'reason'",
-        f"{YML}:2:5: warning: link from '08-ap-stroy' to '09-valley-news': no article with the id "
-        "'08-ap-stroy' in the seeds; not applied. Did you mean '08-ap-story'?",
-        f"{YML}:17:5: warning: link from '01-reuters-wire' to '01-reuters-wire': an article cannot derive "
-        "from itself; not applied",
         f"{YML}:26:5: error: link from '01-reuters-wire' to '02-lisbon-daily': this pair is already decided "
         "on line 22; a pair takes one decision: remove one of them. This one is not applied",
-        f"{YML}:13:5: warning: no link between '06-atlantic-gazette' and '09-valley-news' to cut: the "
-        "comparison finds none; remove this entry",
     ]
     # The valid confirmation applies, in the direction the researcher gives.
     reversed_copy = link(result, DAILY, WIRE)

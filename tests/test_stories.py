@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -151,3 +152,18 @@ def test_story_pages_build_with_mkdocs_strict_and_link_back(two_stories: Project
     hrefs = {e.attrs.get("href") for e in story.elements if e.tag == "a"}
     assert "../../articles/bridge-1/" in hrefs and "../" in hrefs
     assert (site / "articles" / "bridge-1" / "index.html").is_file()
+
+
+def test_an_article_links_its_shared_quotes_to_its_story_page(two_stories: Project) -> None:
+    """With several stories, quotes are grouped on each story's page, and the links go there."""
+    result = build(two_stories, write=False)
+    story = page(result, "compare/story-1.md")
+    pattern = re.compile(r'href="\.\./\.\./compare/([^"#]*)#(q\d+)"')
+    links = [link for a in SAMPLE_IDS for link in pattern.findall(page(result, f"articles/{a}.md"))]
+    assert links, "the samples share the White House statement"
+    assert {target for target, _ in links} == {"story-1/"}
+    for _, group_id in links:
+        assert f'id="{group_id}"' in story
+    # 000 carries the statement without quotation marks, and says where it is quoted.
+    unmarked = page(result, "articles/000_c9538e6b4c7c64b9.md")
+    assert re.search(r'without quotation marks, <a href="\.\./\.\./compare/story-1/#q\d+">quote', unmarked)

@@ -126,18 +126,23 @@ def load_annotations(folder: Path, root: Path) -> Annotations:
         for path in sorted(article_folder.iterdir()):
             if path.name.startswith(".") or not path.is_file():
                 continue
-            display = display_path(path, root)
-            if path.suffix.lower() not in YAML_SUFFIXES:
-                problems.append(Problem(display, "not a YAML file (expected .yml or .yaml); ignored"))
-                continue
-            try:
-                document = load_yaml(path, display)
-            except YamlError as error:
-                problems.append(error.problem)
-                continue
-            problems.extend(validate(document, "article"))
-            articles.append(_article_annotation(path.stem, document))
+            annotation, found = read_article_annotation(path, root)
+            problems.extend(found)
+            if annotation is not None:
+                articles.append(annotation)
     return Annotations(tuple(articles), tuple(problems), curation, stories, outlets, provenance)
+
+
+def read_article_annotation(path: Path, root: Path) -> tuple[ArticleAnnotation | None, list[Problem]]:
+    """One file of `annotations/articles/`: its annotation (None when unreadable) and its problems."""
+    display = display_path(path, root)
+    if path.suffix.lower() not in YAML_SUFFIXES:
+        return None, [Problem(display, "not a YAML file (expected .yml or .yaml); ignored")]
+    try:
+        document = load_yaml(path, display)
+    except YamlError as error:
+        return None, [error.problem]
+    return _article_annotation(path.stem, document), list(validate(document, "article"))
 
 
 def _load_stories(folder: Path, root: Path, problems: list[Problem]) -> StoryPlan:

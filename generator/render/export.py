@@ -38,13 +38,11 @@ MENTION_COLUMNS = (
 
 
 def render_data(corpus: Corpus) -> list[Page]:
-    records = [article_record(article, corpus) for article in corpus]
     entities = [entity_record(entity, corpus) for entity in corpus.entities]
     mentions = [mention_record(mention, corpus) for mention in corpus.mentions]
     terms = term_records(corpus)
     return [
-        Page("data/articles.json", to_json(records)),
-        Page("data/articles.csv", to_csv(records, ARTICLE_COLUMNS)),
+        *render_article_data(corpus),
         Page("data/entities.json", to_json(entities)),
         Page("data/mentions.csv", to_csv(mentions, MENTION_COLUMNS)),
         Page("data/quotes.json", to_json(quote_records(corpus))),
@@ -57,6 +55,15 @@ def render_data(corpus: Corpus) -> list[Page]:
         Page("data/provenance.json", to_json(provenance_records(corpus))),
         Page("data/outlets.json", to_json(outlet_records(corpus))),
         Page("data/places.json", to_json(place_records(corpus))),
+    ]
+
+
+def render_article_data(corpus: Corpus) -> list[Page]:
+    """The downloads that hold the articles and their highlights."""
+    records = [article_record(article, corpus) for article in corpus]
+    return [
+        Page("data/articles.json", to_json(records)),
+        Page("data/articles.csv", to_csv(records, ARTICLE_COLUMNS)),
     ]
 
 

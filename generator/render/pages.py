@@ -11,7 +11,7 @@ import functools
 import itertools
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import jinja2
@@ -37,7 +37,7 @@ from generator.model import (
 )
 from generator.render.comparison import ComparisonView
 from generator.render.escape import Markup, escape_text, safe_url
-from generator.render.export import render_data
+from generator.render.export import render_article_data, render_data
 from generator.render.network import Network
 from generator.render.outlets import (
     MAX_LISTED,
@@ -100,21 +100,33 @@ class Site:
         for article in corpus:
             for number, mention in enumerate(corpus.mentions_in(article.id), start=1):
                 self.anchors[(article.id, mention.start)] = f"m-{number}"
-        self.unmarked: dict[str, list[tuple[QuoteGroup, QuoteVersion]]] = defaultdict(list)
-        for group in corpus.comparison.quote_groups:
-            for version in group.versions:
-                if not version.quoted:
-                    self.unmarked[version.article].append((group, version))
+        # Each shared quote as the comparison shows it: on its story's page when there are stories.
+        self.shown_groups: dict[tuple[str, int], tuple[str, QuoteGroup]] = {}
+        """(article, quote start) -> (the comparison page, the group there)."""
+        self.unmarked: dict[str, list[tuple[str, QuoteGroup, QuoteVersion]]] = defaultdict(list)
+        for page, groups in _compared_quotes(corpus):
+            for group in groups:
+                for version in group.versions:
+                    if version.quoted:
+                        self.shown_groups[(version.article, version.start)] = (page, group)
+                    else:
+                        self.unmarked[version.article].append((page, group, version))
         self.story_of = {a: story for story in corpus.comparison.stories for a in story.articles}
-        self.network = Network(corpus)
-        """Who is named with whom: the network page, its download, each entity page's neighbours."""
-        self.provenance = ProvenanceView(corpus)
-        """Where each article's text comes from, who echoes it; accounts behind a count."""
         self.quote_anchors = {
             (quote.article, quote.start): f"quote-{number}"
             for article in corpus
             for number, quote in enumerate(corpus.quotes_in(article.id), start=1)
         }
+
+    @functools.cached_property
+    def network(self) -> Network:
+        """Who is named with whom: the network page, its download, each entity page's neighbours."""
+        return Network(self.corpus)
+
+    @functools.cached_property
+    def provenance(self) -> ProvenanceView:
+        """Where each article's text comes from, who echoes it; accounts behind a count."""
+        return ProvenanceView(self.corpus)
 
     def has_page(self, entity: Entity) -> bool:
         return len(self.corpus.mentions_of(entity.id)) >= self.options.entity_page_min_mentions
@@ -182,9 +194,13 @@ class Site:
     def articles_in(self, story: Story) -> list[Article]:
         return [a for a in (self.corpus.get(i) for i in story.articles) if a is not None]
 
-    def unmarked_quotes(self, article: Article) -> Sequence[tuple[QuoteGroup, QuoteVersion]]:
-        """Shared quotes whose words this article has without quotation marks."""
+    def unmarked_quotes(self, article: Article) -> Sequence[tuple[str, QuoteGroup, QuoteVersion]]:
+        """Shared quotes whose words this article has without quotation marks, with their page."""
         return self.unmarked.get(article.id, ())
+
+    def shown_group(self, quote: Quote) -> tuple[str, QuoteGroup] | None:
+        """The comparison page that shows the quote's group, and the group there; None if not shared."""
+        return self.shown_groups.get((quote.article, quote.start))
 
     def quote_anchor(self, quote: Quote) -> str:
         return self.quote_anchors[(quote.article, quote.start)]
@@ -213,6 +229,16 @@ class Site:
         )
 
 
+def _compared_quotes(corpus: Corpus) -> list[tuple[str, Sequence[QuoteGroup]]]:
+    """The quote groups each comparison page shows: each story's, or the corpus's."""
+    if not corpus.comparison.stories:
+        return [("compare/index.md", corpus.comparison.quote_groups)]
+    return [
+        (story_path(story), story.comparison.quote_groups if story.comparison else ())
+        for story in corpus.comparison.stories
+    ]
+
+
 def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> list[Page]:
     """Every page and download the generator owns, in a stable order."""
     site = Site(corpus, options or SiteOptions())
@@ -234,6 +260,21 @@ def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> list[Pag
     pages.extend(render_data(corpus))
     pages.append(Page("data/network.json", site.network.download()))
     return pages
+
+
+def render_highlight_edits(corpus: Corpus, options: SiteOptions, article_ids: Collection[str]) -> list[Page]:
+    """What shows the highlights of `article_ids`: their pages and the articles' downloads.
+
+    `build()` re-renders only these after an edit that changed nothing but highlights (see
+    `generator.increment`); a test checks that the site comes out the same as from `render_pages`.
+    """
+    site = Site(corpus, options)
+    pages = [
+        _page(article_path(article), "article.md.j2", site, article=article)
+        for article in corpus
+        if article.id in article_ids
+    ]
+    return [*pages, *render_article_data(corpus)]
 
 
 def _comparison_pages(site: Site) -> list[Page]:

@@ -40,14 +40,21 @@ def resolve_articles(articles: Sequence[Article], annotations: Annotations) -> R
             resolved.append(article)
             continue
         resolved.append(_apply_overrides(article, annotation))
-        folded = FoldedText.of(article.text)
-        for spec in annotation.highlights:
-            highlight = _anchor(article.id, folded, spec, annotation.path, problems)
-            if highlight is not None:
-                highlights.append(highlight)
+        highlights.extend(anchor_highlights(article, annotation, problems))
     outlets = resolve_outlets(resolved, annotations.outlets)
     problems.extend(outlets.problems)
     return Resolved(outlets.articles, tuple(highlights), tuple(problems), outlets.outlets)
+
+
+def anchor_highlights(
+    article: Article, annotation: ArticleAnnotation, problems: list[Problem]
+) -> list[Highlight]:
+    """The annotation's highlights found in the article's text; one not found is a problem."""
+    if not annotation.highlights:
+        return []
+    folded = FoldedText.of(article.text)
+    found = (_anchor(article.id, folded, spec, annotation.path, problems) for spec in annotation.highlights)
+    return [highlight for highlight in found if highlight is not None]
 
 
 def _apply_overrides(article: Article, annotation: ArticleAnnotation) -> Article:
