@@ -32,9 +32,11 @@ site: $(SITE_STAMP)
 	$(BIN)/parallax build
 	$(BIN)/mkdocs build --strict
 
+# --dirty: after an edit MkDocs rebuilds only the pages whose Markdown changed; the plugin keeps
+# search, removed pages and navigation right (generator/serving.py).
 serve: $(SITE_STAMP)
 	$(BIN)/parallax build
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(SITE_STAMP)
 	$(BIN)/parallax check --strict

@@ -17,7 +17,9 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.build import Project, build
@@ -25,6 +27,7 @@ from generator.model import Severity
 from generator.notes import add_notes, find_notes
 from generator.passthrough import SetAside, set_aside
 from generator.render.pages import SiteOptions
+from generator.serving import SESSION, check_layout, repair_site
 from generator.write import is_generated
 
 log = logging.getLogger("mkdocs.plugins.parallax")
@@ -74,6 +77,21 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
                 config.nav = add_notes(config.nav, notes)
         return config
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        SESSION.dirty = command == "serve" and dirty
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if SESSION.dirty and check_layout(config, nav, files):
+            log.info("parallax: the navigation, mkdocs.yml or your pages changed: every page is rebuilt")
+        return nav
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if SESSION.dirty:
+            carried = repair_site(config)
+            if carried:
+                log.info("parallax: search entries of %d pages not rebuilt carried over", carried)
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
         # `mkdocs serve` rebuilds when a seed or an annotation changes; mkdocs.yml names each
         # folder once, in this plugin's options, instead of again under `watch:`.
@@ -89,6 +107,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
             result = build(project, site_options(config, self.config))
         except OSError as error:
             raise PluginError(f"parallax: cannot run: {error}") from error
+        if result.written is not None:
+            SESSION.removed = result.written.removed
         for problem in result.problems:
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         log.info("parallax: %s", result.summary())
@@ -117,6 +137,7 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         return html[:stop]
 
     def on_page_context(self, context: Any, *, page: Page, **_: Any) -> Any:
+        SESSION.rebuilt.add(page.url)
         whole = self.whole.pop(page.file.src_uri, None)
         if whole is not None:
             page.content = whole

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -43,8 +44,7 @@ def wait_for(predicate: object, seconds: float = 60) -> bool:
     return False
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+def _serve(tmp_path: Path, *options: str) -> Iterator[tuple[Path, str, Path]]:
     root = tmp_path / "project"
     (root / "docs").mkdir(parents=True)
     shutil.copytree(SEEDS, root / "seeds")
@@ -55,7 +55,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with open(log, "w") as handle:
         process = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+            [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}", *options],
             cwd=root,
             env=env,
             stdout=handle,
@@ -68,6 +68,17 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    yield from _serve(tmp_path)
+
+
+@pytest.fixture
+def served_dirty(tmp_path: Path) -> Iterator[tuple[Path, str, Path]]:
+    """As `make serve` runs it."""
+    yield from _serve(tmp_path, "--dirty")
 
 
 def builds(log: Path) -> int:
@@ -103,3 +114,50 @@ def test_yaml_edit_shows_after_reload(served: tuple[Path, str, Path]) -> None:
     settle(log)
     (root / "annotations" / "articles" / f"{ARTICLE}.yml").write_text("author: Served Researcher\n", "utf-8")
     assert wait_for(lambda: "Served Researcher" in fetch(f"{base}articles/{ARTICLE}/")), log.read_text()
+
+
+def search_pages(base: str) -> dict[str, str]:
+    """The served search index: each page's URL -> all its indexed text."""
+    index = json.loads(fetch(f"{base}search/search_index.json") or "{}")
+    pages: dict[str, str] = {}
+    for doc in index.get("docs", []):
+        page = doc["location"].split("#")[0]
+        pages[page] = pages.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    return pages
+
+
+def test_make_serve_rebuilds_what_changed_and_keeps_search_and_removals_right(
+    served_dirty: tuple[Path, str, Path],
+) -> None:
+    root, base, log = served_dirty
+    settle(log)
+    before = search_pages(base)
+    assert f"articles/{ARTICLE}/" in before and "entities/khalifa-haftar/" in before
+    # A note edited: the article page shows it; search still has every page, and the new note.
+    edited = "004_23e8d5bb857ada88"
+    yml = root / "annotations" / "articles" / f"{edited}.yml"
+    note = "Served dirty, only this outlet"
+    yml.write_text(yml.read_text("utf-8").replace("Only this outlet", note), "utf-8")
+    assert wait_for(lambda: note in fetch(f"{base}articles/{edited}/")), log.read_text()
+    settle(log)
+    after = search_pages(base)
+    assert sorted(after) == sorted(before)
+    assert "Served dirty" in after[f"articles/{edited}/"]
+    assert "search entries of" in log.read_text() and "pages not rebuilt carried over" in log.read_text()
+    # A seed removed: its page is no longer served, nor searched.
+    (root / "seeds" / "003_6b383f3c232c05d5.txt").unlink()
+    assert wait_for(lambda: fetch(f"{base}articles/003_6b383f3c232c05d5/") == ""), log.read_text()
+    settle(log)
+    assert "articles/003_6b383f3c232c05d5/" not in search_pages(base)
+    assert f"articles/{ARTICLE}/" in search_pages(base)
+
+
+def test_make_serve_rebuilds_every_page_when_the_navigation_changes(
+    served_dirty: tuple[Path, str, Path],
+) -> None:
+    root, base, log = served_dirty
+    settle(log)
+    (root / "docs" / "field-notes.md").write_text("# Field notes\n\nWritten while serving.\n", "utf-8")
+    # A new page of your own joins the navigation of every page, the generated ones included.
+    assert wait_for(lambda: "Field notes" in fetch(f"{base}articles/{ARTICLE}/")), log.read_text()
+    assert "every page is rebuilt" in log.read_text()
