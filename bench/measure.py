@@ -1,5 +1,6 @@
-"""The timed runs: cold, warm, yaml-edit and seed-added builds and `mkdocs build` of one
-project, and the growth runs at 1x and 4x, each with the machine and revision measured."""
+"""The timed runs: cold, warm, the researcher's edits and seed-added builds, `mkdocs build` of one
+project and of the same articles as plain pages, and the growth runs at 1x and 4x, each with the
+machine and revision measured."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.child import build_in_child, run_child
-from bench.project import REPO, edit_annotation, make_project
+from bench.project import EDITS, REPO, make_plain_project, make_project
 from bench.synthetic import synthetic_article
 
 GROWTH_FACTOR = 4
@@ -32,7 +33,7 @@ SAME_NAMES = (
 def measure_site(
     corpus: Path, files: Sequence[Path], extra: Path | None, work: Path, repeat: int, mkdocs: bool
 ) -> dict[str, Any]:
-    """cold, warm, yaml-edit, seed-added and `mkdocs build` on one project."""
+    """cold, warm, the edits, seed-added and `mkdocs build` on one project; plain pages beside it."""
     root = make_project(work / "site", corpus, files)
     cache = work / "cache-site"
     cache.mkdir()
@@ -48,11 +49,13 @@ def measure_site(
     probe = runs["cold"].get("probe")
     if probe is None:
         raise RuntimeError("no article has a passage to highlight; is the corpus empty?")
-    edit_annotation(root, probe, "Benchmark: a highlight added to one article's YAML.")
-    runs["yaml-edit"] = build_in_child(root, cache)
-    if runs["yaml-edit"]["highlights"] != 1:
+    # The edits a researcher makes in annotations/, one build after each (see bench.project).
+    for label, edit in EDITS:
+        edit(root, probe)
+        runs[label] = build_in_child(root, cache)
+        _progress(label, runs[label])
+    if runs["highlight-added"]["highlights"] != 1:
         print(f"warning: the benchmark's highlight did not apply: {probe}", file=sys.stderr)
-    _progress("yaml-edit", runs["yaml-edit"])
     added = root / "seeds" / "zz-bench-added.txt"
     if extra is not None:
         added = root / "seeds" / extra
@@ -86,6 +89,10 @@ def measure_site(
     if mkdocs:
         result["mkdocs"] = measure_mkdocs(root, cache)
         _progress("mkdocs build", {"process_seconds": result["mkdocs"]["seconds"]})
+        plain = make_plain_project(work / "plain", root)
+        result["plain"] = measure_mkdocs(plain, cache)
+        result["plain"]["ratio"] = round(result["mkdocs"]["seconds"] / result["plain"]["seconds"], 2)
+        _progress("mkdocs build, plain pages", {"process_seconds": result["plain"]["seconds"]})
     return result
 
 

@@ -3,9 +3,10 @@ the one-highlight YAML edit made to it."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -88,3 +89,62 @@ def edit_annotation(root: Path, probe: dict[str, str], note: str) -> Path:
     data = {"highlights": [{"quote": probe["quote"], "note": note, "tags": ["benchmark"]}]}
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     return path
+
+
+def add_highlight(root: Path, probe: dict[str, str]) -> None:
+    edit_annotation(root, probe, "Benchmark: a highlight added to one article's YAML.")
+
+
+def edit_note(root: Path, probe: dict[str, str]) -> None:
+    edit_annotation(root, probe, "Benchmark: the highlight's note reworded.")
+
+
+def set_title(root: Path, probe: dict[str, str]) -> None:
+    path = edit_annotation(root, probe, "Benchmark: the highlight's note reworded.")
+    path.write_text("title: A title the benchmark set\n" + path.read_text("utf-8"), "utf-8")
+
+
+def correct_entity(root: Path, probe: dict[str, str]) -> None:
+    """Describe the most mentioned entity in entities.yml, as a researcher curating it would."""
+    entities = json.loads((root / "docs" / "data" / "entities.json").read_text("utf-8"))
+    top = max(entities, key=lambda entity: len(entity["mentions"]))
+    data = {"entities": [{"id": top["id"], "description": "Described by the benchmark."}]}
+    path = root / "annotations" / "entities.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+EDITS: tuple[tuple[str, Callable[[Path, dict[str, str]], None]], ...] = (
+    ("highlight-added", add_highlight),
+    ("note-edited", edit_note),
+    ("title-set", set_title),
+    ("entity-described", correct_entity),
+)
+"""The edits `bench.site` times, in order, each followed by one build."""
+
+
+def make_plain_project(root: Path, built: Path) -> Path:
+    """The articles `built` holds, as plain Markdown pages (title, paragraphs) with the same theme.
+
+    What `mkdocs build` costs for the same articles without Parallax: the baseline of the ratio.
+    """
+    config = yaml.safe_load(
+        re.sub(r"!ENV \[SITE_URL, (\"[^\"]*\")\]", r"\1", (built / "mkdocs.yml").read_text("utf-8"))
+    )
+    config["plugins"] = ["search"]
+    # A nav as short as the generated site's: Material renders the whole nav into every page.
+    config["nav"] = [{"Articles": "index.md"}]
+    config["not_in_nav"] = "/articles/*.md\n"
+    for key in ("validation", "extra_javascript"):
+        config.pop(key, None)
+    docs = root / "docs"
+    (docs / "articles").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), "utf-8")
+    shutil.copytree(built / "docs" / "stylesheets", docs / "stylesheets")
+    records = json.loads((built / "docs" / "data" / "articles.json").read_text("utf-8"))
+    (docs / "index.md").write_text("# Articles\n", "utf-8")
+    for record in records:
+        paragraphs = [record["text"][start:end] for start, end in record["paragraphs"]]
+        title = record["title"] or record["id"]
+        body = "\n\n".join([f"# {title}", *paragraphs])
+        (docs / "articles" / f"{record['id']}.md").write_text(body + "\n", "utf-8")
+    return root

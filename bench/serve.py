@@ -1,4 +1,4 @@
-"""How long `mkdocs serve` takes to show a YAML edit, with and without `--dirty`.
+"""How long `mkdocs serve` takes to show a YAML edit, with and without `--dirty` (`make serve`).
 
     python -m bench.serve [CORPUS_FOLDER]
 

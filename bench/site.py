@@ -5,10 +5,12 @@
 Without a folder it uses ../shared/corpora/bbc-news-2225 when present, else a synthetic corpus
 it generates. The runs share one temporary project, in this order: cold (empty extraction cache),
 warm (nothing changed, so `build()` skips the work), warm-full (nothing changed, every stage run
-anyway with `force`), yaml-edit (one article's YAML gets a highlight), seed-added (one more
-seed), then `mkdocs build`. Each run is a child process, so its peak memory is its own.
-`--growth` also builds the corpus at 1x and 4x (every file repeated under other names, so other
-ids) and reports the ratio and exponent per stage. Prints tables and writes
+anyway with `force`), the researcher's edits (a highlight added, its note reworded, a title set,
+an entity described: `bench.project.EDITS`), seed-added (one more seed), then `mkdocs build` and
+`mkdocs build` of the same articles as plain Markdown pages (the ratio of the two). Each run is
+a child process, so its peak memory is its own. `--growth` also builds the corpus at 1x and 4x
+(every file repeated under other names, so other ids) and reports the ratio and exponent per stage.
+Prints tables and writes
 bench/results/site.json (and growth.json). Not part of `make test`: run it with `make bench`.
 """
 
