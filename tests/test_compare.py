@@ -285,13 +285,13 @@ def _text(result: BuildResult, article_id: str, start: int, end: int) -> str:
 
 CAPPED = {
     "a.txt": "Title: Blast in the market\n\nAt least 12 people were killed in the blast on Monday, "
-    "police chief Ahmed Karimi said. \"We are still searching the rubble for survivors,\" he said. "
+    'police chief Ahmed Karimi said. "We are still searching the rubble for survivors," he said. '
     "Officials said 40 people were injured.",
     "b.txt": "Title: Market blast kills 14\n\nAt least 14 people were killed in the blast on Monday, "
-    "said Lena Morrow of the Red Cross. \"We are still searching the rubble for survivors,\" the police "
+    'said Lena Morrow of the Red Cross. "We are still searching the rubble for survivors," the police '
     "chief said. Some 40 people were injured.",
     "c.txt": "Title: Deadly blast\n\nTwelve people were killed in the blast, said Pablo Ortiz, a "
-    "witness. \"We are still searching the rubble for survivors,\" a police officer said. "
+    'witness. "We are still searching the rubble for survivors," a police officer said. '
     "40 people were injured.",
 }
 
