@@ -12,18 +12,18 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from generator.annotations.read import ArticleAnnotation, load_annotations, load_import_settings
+from generator.annotations.read import Annotations, load_annotations, load_import_settings
 from generator.compare.corpus import compare_corpus
 from generator.extract.dates import extract_dates
 from generator.extract.figures import extract_figures
 from generator.extract.quotes import extract_quotes
 from generator.extract.runner import extract_articles
-from generator.increment import Increment, Store, edit_highlights
+from generator.increment import Increment, Store, edit_articles
 from generator.inputs import read_inputs
 from generator.load.seeds import load_articles
-from generator.model import Corpus, DateMention, Figure, Page, Problem, Severity
+from generator.model import Article, Corpus, DateMention, Figure, Page, Problem, Severity
 from generator.paths import display_path
 from generator.render.pages import SiteOptions, render_pages
 from generator.resolve.articles import resolve_articles
@@ -82,9 +82,11 @@ class BuildResult:
     skipped_articles: int | None = None
     """Set when nothing changed and the build was skipped: the articles the last build read."""
     edited: tuple[str, ...] | None = None
-    """Set when only highlights changed: the articles whose pages were rendered again."""
-    annotations: tuple[ArticleAnnotation, ...] = ()
-    """The article annotations a complete build read (kept for the next increment)."""
+    """Set when only highlights or titles changed: the articles whose annotations were applied again."""
+    annotations: Annotations | None = None
+    """What a complete build read in annotations/ (kept for the next increment)."""
+    read: tuple[Article, ...] = ()
+    """The articles as read from the seeds, before the annotations (kept for the next increment)."""
 
     @property
     def errors(self) -> int:
@@ -101,7 +103,7 @@ class BuildResult:
         if self.skipped_articles is not None:
             parts = [f"nothing changed since the last build of {self.skipped_articles} articles"]
         elif self.edited is not None:
-            parts = [f"highlights edited in {len(self.edited)} of {len(self.corpus)} articles"]
+            parts = [f"annotations edited in {len(self.edited)} of {len(self.corpus)} articles"]
         else:
             parts = [f"{len(self.corpus)} articles read"]
         if self.written is not None:
@@ -136,8 +138,9 @@ def build(
     """Run every stage; with `write=False` (for `parallax check`) nothing touches the disk.
 
     When nothing the pages depend on changed since the last complete build (same inputs, its
-    files untouched), the build is skipped and its problems are reported again; `force` builds
-    anyway.
+    files untouched), the build is skipped and its problems are reported again. When only
+    highlights or titles changed in `annotations/articles/`, only the pages that show them are
+    rendered (see `generator.increment`). `force` runs every stage anyway.
     """
     options = options or SiteOptions()
     if not write:
@@ -157,7 +160,7 @@ def build(
             )
         if project.seeds.is_dir():
             with bulk_allocation():
-                edit = edit_highlights(
+                edit = edit_articles(
                     Store(project.cache, project.docs, settings), inputs, last.inputs,
                     project.annotations, project.root, options,
                 )  # fmt: skip
@@ -172,8 +175,9 @@ def build(
         record_build(project.docs, inputs.digest, len(result.corpus), result.problems, paths)
         started = time.perf_counter()
         found = result.problems[: len(result.problems) - len(result.written.problems)]
-        annotations = {f"articles/{PurePosixPath(a.path).name}": a for a in result.annotations}
-        Store(project.cache, project.docs, settings).save_complete(result.corpus, inputs, annotations, found)
+        store = Store(project.cache, project.docs, settings)
+        if result.annotations is not None:
+            store.save_complete(result.corpus, result.read, inputs, result.annotations, found)
         result.seconds["save"] = time.perf_counter() - started
     return result
 
@@ -181,11 +185,11 @@ def build(
 def _write_increment(
     project: Project, edit: Increment, settings: str, files: list[str], started: float
 ) -> BuildResult:
-    """Write the pages an edit of highlights changed, and remember the build as complete."""
+    """Write the pages an edit of highlights or titles changed, and remember the build as complete."""
     forget_build(project.docs)
     written = write_pages(edit.pages, project.docs, project.show(project.docs), partial=True)
     problems = (*sorted(edit.problems, key=problem_order), *written.problems)
-    log.info("highlights edited in %d article(s); %d files rendered again", len(edit.edited), len(edit.pages))
+    log.info("%d article annotation file(s) applied; %d files rendered", len(edit.edited), len(edit.pages))
     result = BuildResult(
         edit.corpus, tuple(edit.pages), problems, written, {"increment": 0.0}, edited=edit.edited
     )
@@ -276,4 +280,6 @@ def _build(project: Project, options: SiteOptions, write: bool) -> BuildResult:
         written = write_pages(pages, project.docs, project.show(project.docs))
         problems = (*problems, *written.problems)
         lap("write")
-    return BuildResult(corpus, pages, problems, written, seconds, annotations=annotations.articles)
+    return BuildResult(
+        corpus, pages, problems, written, seconds, annotations=annotations, read=tuple(loaded.articles)
+    )

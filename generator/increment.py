@@ -1,14 +1,16 @@
-"""Incremental builds: what the last build computed, kept so that the edit a researcher makes most
-often, a highlight or a note in `annotations/articles/`, shows in a second instead of after a run
-of every stage.
+"""Incremental builds: what the last build computed, kept so that the edits a researcher makes most
+often in `annotations/articles/`, a highlight, a note, a title, show in a second or two instead of
+after a run of every stage.
 
-After a complete build, its corpus is saved in the cache folder (never published), beside a small
-state: the inputs it read, the article annotations and the problems. The next build compares.
-When the seeds, the settings, the code and every annotation file are as they were, except files
-of `annotations/articles/` whose metadata (title, date...) did not change, only highlights did,
-it anchors those highlights again, renders the pages that show them (`render_highlight_edits`)
-and writes only those. Any other edit runs every stage. `tests/test_increment.py` builds a set of
-edits both ways and compares the docs folders byte for byte.
+After a complete build, its corpus and the articles as read from the seeds are saved in the cache
+folder (never published), beside a small state: the inputs it read, the annotations and the
+problems. The next build compares. When the seeds, the settings, the code and every annotation
+file are as they were except files of `annotations/articles/`, it applies the article
+annotations again from the articles as read, exactly as a complete build does. If the articles
+come out the same but for titles, it renders the pages that show those articles' highlights and
+titles (`render_article_edits`) and writes only those. Any other edit (a date, an outlet, an
+entity, a seed) runs every stage. `tests/test_increment.py` builds a series of edits both ways
+and compares the docs folders byte for byte.
 """
 
 from __future__ import annotations
@@ -21,12 +23,12 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.annotations.read import ArticleAnnotation, read_article_annotation
+from generator.annotations.read import Annotations, read_article_annotation
 from generator.inputs import Inputs
-from generator.model import Corpus, Highlight, Page, Problem
+from generator.model import Article, Corpus, Highlight, Page, Problem
 from generator.paths import display_path
-from generator.render.pages import SiteOptions, render_highlight_edits
-from generator.resolve.articles import anchor_highlights
+from generator.render.pages import SiteOptions, render_article_edits
+from generator.resolve.articles import resolve_articles
 from generator.write import atomic_write
 
 log = logging.getLogger("parallax")
@@ -39,10 +41,12 @@ class State:
     inputs: Inputs
     corpus_id: str
     """Which saved corpus this state goes with."""
-    annotations: dict[str, ArticleAnnotation]
-    """Each article annotation read, by its file's path inside the annotations folder."""
+    annotations: Annotations
+    """Everything read in the annotations folder."""
+    articles: tuple[Article, ...]
+    """The corpus's articles now, annotations applied (the saved corpus holds the complete build's)."""
     highlights: tuple[Highlight, ...]
-    """The corpus's highlights now (the saved corpus holds those of the complete build)."""
+    """The corpus's highlights now."""
     problems: tuple[Problem, ...]
 
 
@@ -54,7 +58,7 @@ class Increment:
     problems: tuple[Problem, ...]
     state: State
     edited: tuple[str, ...]
-    """The articles whose highlights were anchored again."""
+    """The articles whose annotation files changed."""
 
 
 class Store:
@@ -67,16 +71,18 @@ class Store:
     def save_complete(
         self,
         corpus: Corpus,
+        read: tuple[Article, ...],
         inputs: Inputs,
-        annotations: dict[str, ArticleAnnotation],
+        annotations: Annotations,
         problems: tuple[Problem, ...],
     ) -> None:
-        """After a complete build: its corpus, and the state that goes with it."""
+        """After a complete build: its corpus and the articles as read, and the state that goes with them."""
         corpus_id = uuid.uuid4().hex
         # The old state goes first: a build stopped half way must not pair it with the new corpus.
         (self.folder / "state.pickle").unlink(missing_ok=True)
-        atomic_write(self.folder / "corpus.pickle", pickle.dumps((corpus_id, corpus), protocol=5))
-        self.save(State(inputs, corpus_id, annotations, corpus.highlights, problems))
+        # One pickle: the articles as read share their texts with the corpus's, stored once.
+        atomic_write(self.folder / "corpus.pickle", pickle.dumps((corpus_id, corpus, read), protocol=5))
+        self.save(State(inputs, corpus_id, annotations, corpus.articles, corpus.highlights, problems))
 
     def save(self, state: State) -> None:
         atomic_write(self.folder / "state.pickle", pickle.dumps(state, protocol=5))
@@ -85,12 +91,13 @@ class Store:
         loaded = self._load("state.pickle")
         return loaded if isinstance(loaded, State) else None
 
-    def corpus(self, state: State) -> Corpus | None:
-        """The corpus saved with `state`; its highlights are those of the complete build."""
+    def corpus(self, state: State) -> tuple[Corpus, tuple[Article, ...]] | None:
+        """The corpus saved with `state` (as the complete build left it) and the articles as read."""
         saved = self._load("corpus.pickle")
-        if not isinstance(saved, tuple) or saved[0] != state.corpus_id or not isinstance(saved[1], Corpus):
+        if not isinstance(saved, tuple) or len(saved) != 3 or saved[0] != state.corpus_id:
             return None
-        return saved[1]
+        _, corpus, read = saved
+        return (corpus, read) if isinstance(corpus, Corpus) and isinstance(read, tuple) else None
 
     def _load(self, name: str) -> object:
         try:
@@ -102,12 +109,14 @@ class Store:
             return None
 
 
-def edit_highlights(
+def edit_articles(
     store: Store, inputs: Inputs, last_inputs: str, folder: Path, root: Path, options: SiteOptions
 ) -> Increment | None:
-    """Redo only the highlights of the edited annotation files; None when the edit needs every stage.
+    """Apply edited article annotations again; None when the edit needs every stage.
 
-    `folder` is the annotations folder; `last_inputs` what the docs folder was last built from.
+    The articles are resolved again from the articles as read, as a complete build does; the
+    edit is incremental when they come out the same but for titles. `folder` is the annotations
+    folder; `last_inputs` what the docs folder was last built from.
     """
     state = store.state()
     if state is None or state.inputs.digest != last_inputs or state.inputs.base != inputs.base:
@@ -116,41 +125,51 @@ def edit_highlights(
     changed = sorted(path for path in before.keys() | now.keys() if before.get(path) != now.get(path))
     if not changed or not all(_is_article_file(path) for path in changed):
         return None
-    annotations = dict(state.annotations)
-    read: dict[str, tuple[ArticleAnnotation | None, list[Problem]]] = {}
-    for path in changed:
-        annotation, problems = read_article_annotation(folder / path, root) if path in now else (None, [])
-        previous = annotations.pop(path, None)
-        if (annotation.overrides if annotation else ()) != (previous.overrides if previous else ()):
-            return None
-        if annotation is not None:
-            annotations[path] = annotation
-        read[path] = (annotation, problems)
-    corpus = store.corpus(state)
-    if corpus is None:
-        return None
-    shown = {display_path(folder / path, root) for path in changed}
+    shown = {display_path(folder / path, root): path for path in changed}
     problems = [problem for problem in state.problems if problem.path not in shown]
-    anchored: dict[str, list[Highlight]] = {}
-    for path, (annotation, found) in read.items():
-        article_id = PurePosixPath(path).stem
-        article = corpus.get(article_id)
-        if article is None:  # an annotation of no article: reported by a complete build
-            return None
+    by_file = {PurePosixPath(a.path).name: a for a in state.annotations.articles if a.path not in shown}
+    for path in changed:
+        annotation, found = read_article_annotation(folder / path, root) if path in now else (None, [])
         problems.extend(found)
-        anchored[article_id] = anchor_highlights(article, annotation, problems) if annotation else []
-    kept: dict[str, list[Highlight]] = {}
-    for highlight in state.highlights:
-        kept.setdefault(highlight.article, []).append(highlight)
-    highlights = tuple(
-        highlight for article in corpus for highlight in anchored.get(article.id, kept.get(article.id, ()))
+        if annotation is not None:
+            by_file[PurePosixPath(path).name] = annotation
+    saved = store.corpus(state)
+    if saved is None:
+        return None
+    corpus, read = saved
+    articles = tuple(by_file[name] for name in sorted(by_file))  # in the order a complete build reads them
+    annotations = dataclasses.replace(state.annotations, articles=articles)
+    resolved = resolve_articles(read, annotations)
+    retitled = _retitled(state.articles, resolved.articles)
+    if retitled is None or resolved.outlets != corpus.outlets:
+        return None
+    problems.extend(problem for problem in resolved.problems if problem.path in shown)
+    corpus = dataclasses.replace(corpus, articles=resolved.articles, highlights=resolved.highlights)
+    edited = tuple(PurePosixPath(path).stem for path in changed)
+    pages = render_article_edits(corpus, options, edited, retitled)
+    new_state = State(
+        inputs, state.corpus_id, annotations, resolved.articles, resolved.highlights, tuple(problems)
     )
-    corpus = dataclasses.replace(corpus, highlights=highlights)
-    pages = render_highlight_edits(corpus, options, anchored.keys())
-    new_state = dataclasses.replace(
-        state, inputs=inputs, annotations=annotations, highlights=highlights, problems=tuple(problems)
-    )
-    return Increment(corpus, pages, tuple(problems), new_state, tuple(anchored))
+    return Increment(corpus, pages, tuple(problems), new_state, edited)
+
+
+def _retitled(before: tuple[Article, ...], after: tuple[Article, ...]) -> tuple[str, ...] | None:
+    """The articles whose title changed; None when anything else about an article changed."""
+    if len(before) != len(after):
+        return None
+    retitled = []
+    for old, new in zip(before, after, strict=True):
+        if old == new:
+            continue
+        same_but_title = dataclasses.replace(
+            old, meta=dataclasses.replace(old.meta, title=new.meta.title), origins=new.origins
+        )
+        # Where the other values came from must not change (their order may: a title sorts them).
+        origins = [{name: origin for name, origin in a.origins if name != "title"} for a in (old, new)]
+        if same_but_title != new or origins[0] != origins[1]:
+            return None
+        retitled.append(new.id)
+    return tuple(retitled)
 
 
 def _is_article_file(path: str) -> bool:

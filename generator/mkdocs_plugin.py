@@ -137,7 +137,8 @@ class ParallaxPlugin(BasePlugin[ParallaxConfig]):
         return html[:stop]
 
     def on_page_context(self, context: Any, *, page: Page, **_: Any) -> Any:
-        SESSION.rebuilt.add(page.url)
+        if SESSION.dirty:
+            SESSION.rebuilt.add(page.url)
         whole = self.whole.pop(page.file.src_uri, None)
         if whole is not None:
             page.content = whole

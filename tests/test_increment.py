@@ -21,6 +21,7 @@ ARTICLE = "004_23e8d5bb857ada88"
 OTHER = "002_c5e94d6caf5d1f55"
 YAML = f"annotations/articles/{ARTICLE}.yml"
 NEW_YAML = f"annotations/articles/{OTHER}.yml"
+ORIGINAL_YAML = "annotations/articles/001_0ecb2f08c5882e7a.yml"
 
 
 def _project(root: Path) -> Project:
@@ -76,8 +77,19 @@ EDITS: list[tuple[str, str, Callable[[str], str] | str | None, bool]] = [
     ("broken YAML", NEW_YAML, "highlights:\n  - quote: [unclosed\n", True),
     # A build with errors is not recorded as complete, so the next one runs every stage.
     ("the file removed", NEW_YAML, None, False),
-    ("a title set", YAML, lambda text: 'title: "A title from the YAML"\n' + text, False),
+    ("a title set", YAML, lambda text: 'title: "A title from the YAML"\n' + text, True),
     ("a highlight added under the title", YAML, _add_highlight, True),
+    ("the title reworded", YAML, lambda text: text.replace("from the YAML", "reworded"), True),
+    # 000 is a copy of 001: its page names its original by title.
+    ("a title for the original of a copy", ORIGINAL_YAML, 'title: "The original, retitled"\n', True),
+    ("the title removed", YAML, lambda text: text.replace('title: "A title reworded"\n', ""), True),
+    ("a date set", YAML, lambda text: "date: 2019-04-06\n" + text, False),
+    (
+        "tags changed after it",
+        YAML,
+        lambda text: text.replace("tags: [framing]", "tags: [framing, citizenship]"),
+        True,
+    ),
 ]
 
 
@@ -122,7 +134,7 @@ def test_an_increment_says_what_it_did(projects: tuple[Project, Project]) -> Non
     target.write_text(target.read_text("utf-8").replace("Edit two", "Edit three"), "utf-8")
     result = build(edited)
     assert result.edited == (ARTICLE,)
-    assert result.summary().startswith("highlights edited in 1 of 5 articles; ")
+    assert result.summary().startswith("annotations edited in 1 of 5 articles; ")
     assert sorted(page.path for page in result.pages) == [
         f"articles/{ARTICLE}.md",
         "data/articles.csv",

@@ -11,7 +11,7 @@ import functools
 import itertools
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import jinja2
@@ -239,65 +239,103 @@ def _compared_quotes(corpus: Corpus) -> list[tuple[str, Sequence[QuoteGroup]]]:
     ]
 
 
-def render_pages(corpus: Corpus, options: SiteOptions | None = None) -> list[Page]:
-    """Every page and download the generator owns, in a stable order."""
-    site = Site(corpus, options or SiteOptions())
+def render_pages(
+    corpus: Corpus,
+    options: SiteOptions | None = None,
+    only: Collection[str] | None = None,
+    site: Site | None = None,
+) -> list[Page]:
+    """Every page and download the generator owns, in a stable order; with `only`, those of them."""
+    site = site or Site(corpus, options or SiteOptions())
+
+    def wanted(path: str) -> bool:
+        return only is None or path in only
+
     pages = [
-        _page("index.md", "home.md.j2", site),
-        _page("articles/index.md", "articles.md.j2", site),
-        _page("entities/index.md", "entities.md.j2", site),
-        _page("network/index.md", "network.md.j2", site, network=site.network),
-        *_comparison_pages(site),
-        *_outlet_pages(site),
-        _map_page(site),
-        _page("data/index.md", "data.md.j2", site),
+        _page(path, template, site)
+        for path, template in (
+            ("index.md", "home.md.j2"),
+            ("articles/index.md", "articles.md.j2"),
+            ("entities/index.md", "entities.md.j2"),
+        )
+        if wanted(path)
     ]
+    if wanted("network/index.md"):
+        pages.append(_page("network/index.md", "network.md.j2", site, network=site.network))
+    pages.extend(_comparison_pages(site, wanted))
+    pages.extend(_outlet_pages(site, wanted))
+    if wanted("map/index.md"):
+        pages.append(_map_page(site))
+    if wanted("data/index.md"):
+        pages.append(_page("data/index.md", "data.md.j2", site))
     for article in corpus:
-        pages.append(_page(article_path(article), "article.md.j2", site, article=article))
+        if wanted(article_path(article)):
+            pages.append(_page(article_path(article), "article.md.j2", site, article=article))
     for entity in corpus.entities:
-        if site.has_page(entity):
+        if site.has_page(entity) and wanted(entity_path(entity)):
             pages.append(_page(entity_path(entity), "entity.md.j2", site, entity=entity))
-    pages.extend(render_data(corpus))
-    pages.append(Page("data/network.json", site.network.download()))
+    if only is None:
+        pages.extend(render_data(corpus))
+        pages.append(Page("data/network.json", site.network.download()))
+    elif wanted("data/articles.json"):
+        pages.extend(render_article_data(corpus))
     return pages
 
 
-def render_highlight_edits(corpus: Corpus, options: SiteOptions, article_ids: Collection[str]) -> list[Page]:
-    """What shows the highlights of `article_ids`: their pages and the articles' downloads.
+def render_article_edits(
+    corpus: Corpus, options: SiteOptions, edited: Collection[str], retitled: Collection[str]
+) -> list[Page]:
+    """The pages that show the highlights of `edited` and the titles of `retitled`.
 
-    `build()` re-renders only these after an edit that changed nothing but highlights (see
-    `generator.increment`); a test checks that the site comes out the same as from `render_pages`.
+    `build()` renders only these after an edit of article annotations that changed nothing else
+    (see `generator.increment`); `tests/test_increment.py` checks the site comes out the same as
+    from every page.
     """
     site = Site(corpus, options)
-    pages = [
-        _page(article_path(article), "article.md.j2", site, article=article)
-        for article in corpus
-        if article.id in article_ids
-    ]
-    return [*pages, *render_article_data(corpus)]
+    paths = {"data/articles.json", "data/articles.csv"}
+    paths.update(article_path(article) for article in corpus if article.id in edited)
+    for article_id in retitled:
+        # Its page, the lists of articles, the pages of its copies (which name their original),
+        # the comparison and outlet pages (their tables and pairs), the pages of what it names.
+        paths.update(("index.md", "articles/index.md", "compare/index.md", f"articles/{article_id}.md"))
+        paths.update(f"articles/{copy.article}.md" for copy in corpus.copies_of(article_id))
+        paths.update(story_path(story) for story in corpus.comparison.stories if article_id in story.articles)
+        paths.update(outlet_path(outlet) for outlet in corpus.outlets)
+        named = {mention.entity for mention in corpus.mentions_in(article_id)}
+        named.update(quote.speaker for quote in corpus.quotes_in(article_id) if quote.speaker)
+        paths.update(
+            entity_path(entity) for entity in corpus.entities if entity.id in named and site.has_page(entity)
+        )
+    return render_pages(corpus, options, paths, site)
 
 
-def _comparison_pages(site: Site) -> list[Page]:
+def _comparison_pages(site: Site, wanted: Callable[[str], bool]) -> list[Page]:
     """One comparison page; or, for a corpus of several stories, an index and one per story."""
     corpus = site.corpus
     stories = corpus.comparison.stories
     if not stories:
+        if not wanted("compare/index.md"):
+            return []
         return [_page("compare/index.md", "compare.md.j2", site, view=ComparisonView(corpus), story=None)]
-    pages = [_page("compare/index.md", "stories.md.j2", site)]
-    for story, part in zip(stories, story_corpora(corpus, stories), strict=True):
+    pages = [_page("compare/index.md", "stories.md.j2", site)] if wanted("compare/index.md") else []
+    shown = [story for story in stories if wanted(story_path(story))]
+    for story, part in zip(shown, story_corpora(corpus, shown), strict=True):
         pages.append(_page(story_path(story), "compare.md.j2", site, view=ComparisonView(part), story=story))
     return pages
 
 
-def _outlet_pages(site: Site) -> list[Page]:
+def _outlet_pages(site: Site, wanted: Callable[[str], bool]) -> list[Page]:
     """The outlets' index and one page per outlet."""
     view = OutletView(site.corpus)
     limits = {"max_listed": MAX_LISTED, "max_quotes": MAX_QUOTES, "max_shared": MAX_SHARED}
-    pages = [_page("outlets/index.md", "outlets.md.j2", site, outlets_view=view, host_of=host_of)]
+    pages = []
+    if wanted("outlets/index.md"):
+        pages.append(_page("outlets/index.md", "outlets.md.j2", site, outlets_view=view, host_of=host_of))
     for outlet in site.corpus.outlets:
-        pages.append(
-            _page(outlet_path(outlet), "outlet.md.j2", site, outlet=outlet, outlets_view=view, **limits)
-        )
+        if wanted(outlet_path(outlet)):
+            pages.append(
+                _page(outlet_path(outlet), "outlet.md.j2", site, outlet=outlet, outlets_view=view, **limits)
+            )
     return pages
 
 
