@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from generator.compare.coverage import outlet_of
 from generator.model import (
     Article,
+    Comparison,
     Corpus,
     Entity,
     Figure,
@@ -59,6 +60,11 @@ MAX_TERM_USES = 3
 """Uses of a term shown per article (its first ones); terms.json has them all."""
 TERM_CONTEXT_CHARS = 160
 """How much of a very long sentence (a copy stripped of its punctuation) is shown around a term."""
+
+
+def shown_pairs(comparison: Comparison) -> list[Reuse]:
+    """The pairs a comparison page shows, titled: not copies, most overlap first, at most `MAX_PAIRS`."""
+    return [reuse for reuse in comparison.reuse if not reuse.copy][:MAX_PAIRS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +112,7 @@ class ComparisonView:
     # -- shared passages ----------------------------------------------------------------------
 
     def reuse_pairs(self) -> list[Reuse]:
-        """Pairs that are not copies, most overlap first, at most `MAX_PAIRS`."""
-        return [r for r in self.corpus.comparison.reuse if not r.copy][:MAX_PAIRS]
+        return shown_pairs(self.corpus.comparison)
 
     def sides(self, reuse: Reuse) -> list[tuple[Side, Side]]:
         pairs = []

@@ -35,7 +35,7 @@ from generator.model import (
     QuoteVersion,
     Story,
 )
-from generator.render.comparison import ComparisonView
+from generator.render.comparison import ComparisonView, shown_pairs
 from generator.render.escape import Markup, escape_text, safe_url
 from generator.render.export import render_article_data, render_data
 from generator.render.network import Network
@@ -81,6 +81,9 @@ def _finalize(value: object) -> object:
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.render", "templates"),
+    # Compiled templates kept between processes (keyed by each template's source): an incremental
+    # build renders a handful of pages, and compiling the templates took a third of that.
+    bytecode_cache=jinja2.FileSystemBytecodeCache(),
     autoescape=False,
     finalize=_finalize,
     undefined=jinja2.StrictUndefined,
@@ -229,14 +232,16 @@ class Site:
         )
 
 
+def _comparisons(corpus: Corpus) -> list[tuple[str, Comparison]]:
+    """Each comparison page and what it compares: each story's page, or the one page."""
+    if not corpus.comparison.stories:
+        return [("compare/index.md", corpus.comparison)]
+    return [(story_path(story), story.comparison or Comparison()) for story in corpus.comparison.stories]
+
+
 def _compared_quotes(corpus: Corpus) -> list[tuple[str, Sequence[QuoteGroup]]]:
     """The quote groups each comparison page shows: each story's, or the corpus's."""
-    if not corpus.comparison.stories:
-        return [("compare/index.md", corpus.comparison.quote_groups)]
-    return [
-        (story_path(story), story.comparison.quote_groups if story.comparison else ())
-        for story in corpus.comparison.stories
-    ]
+    return [(path, comparison.quote_groups) for path, comparison in _comparisons(corpus)]
 
 
 def render_pages(
@@ -295,12 +300,16 @@ def render_article_edits(
     paths = {"data/articles.json", "data/articles.csv"}
     paths.update(article_path(article) for article in corpus if article.id in edited)
     for article_id in retitled:
-        # Its page, the lists of articles, the pages of its copies (which name their original),
-        # the comparison and outlet pages (their tables and pairs), the pages of what it names.
-        paths.update(("index.md", "articles/index.md", "compare/index.md", f"articles/{article_id}.md"))
+        # Its page, the lists of articles, the pages of its copies (which name their original), the
+        # outlet pages (their tables), the comparison page if it titles a pair, the pages of what it names.
+        paths.update(("index.md", "articles/index.md", f"articles/{article_id}.md"))
         paths.update(f"articles/{copy.article}.md" for copy in corpus.copies_of(article_id))
-        paths.update(story_path(story) for story in corpus.comparison.stories if article_id in story.articles)
         paths.update(outlet_path(outlet) for outlet in corpus.outlets)
+        paths.update(
+            path
+            for path, comparison in _comparisons(corpus)
+            if any(article_id in (pair.first, pair.second) for pair in shown_pairs(comparison))
+        )
         named = {mention.entity for mention in corpus.mentions_in(article_id)}
         named.update(quote.speaker for quote in corpus.quotes_in(article_id) if quote.speaker)
         paths.update(
