@@ -79,11 +79,19 @@ def _finalize(value: object) -> object:
     return escape_text(value)
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between processes (keyed by each template's source): an incremental
+    build renders a handful of pages, and compiling the templates took a third of that. In the
+    user's own folder of the system's temporary folder; without one, templates compile each time."""
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.render", "templates"),
-    # Compiled templates kept between processes (keyed by each template's source): an incremental
-    # build renders a handful of pages, and compiling the templates took a third of that.
-    bytecode_cache=jinja2.FileSystemBytecodeCache(),
+    bytecode_cache=_bytecode_cache(),
     autoescape=False,
     finalize=_finalize,
     undefined=jinja2.StrictUndefined,
