@@ -80,9 +80,8 @@ def _finalize(value: object) -> object:
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between processes (keyed by each template's source): an incremental
-    build renders a handful of pages, and compiling the templates took a third of that. In the
-    user's own folder of the system's temporary folder; without one, templates compile each time."""
+    """Compiled templates, kept between processes in the temporary folder (keyed by their source):
+    compiling took a third of an incremental build. Without that folder they compile each time."""
     try:
         return jinja2.FileSystemBytecodeCache()
     except (OSError, RuntimeError):
@@ -298,12 +297,8 @@ def render_pages(
 def render_article_edits(
     corpus: Corpus, options: SiteOptions, edited: Collection[str], retitled: Collection[str]
 ) -> list[Page]:
-    """The pages that show the highlights of `edited` and the titles of `retitled`.
-
-    `build()` renders only these after an edit of article annotations that changed nothing else
-    (see `generator.increment`); `tests/test_increment.py` checks the site comes out the same as
-    from every page.
-    """
+    """The pages that show the highlights of `edited` and the titles of `retitled`: all `build()`
+    renders after such an edit (`generator.increment`; `tests/test_increment.py` checks them)."""
     site = Site(corpus, options)
     paths = {"data/articles.json", "data/articles.csv"}
     paths.update(article_path(article) for article in corpus if article.id in edited)
