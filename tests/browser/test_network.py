@@ -103,10 +103,11 @@ def test_filters_change_what_is_drawn(watched: Watched, site_url: str, sample_si
     page.get_by_label("Outlet").select_option(label="All outlets")
     page.get_by_label("Named together in at least").fill("3")
     strong = [edge for edge in data["edges"] if edge["weight"] >= 3]
-    assert drawn(page) == (everyone, len(strong))
+    # The status line changes once the filter has run (expect waits for it); then count.
     expect(page.locator(".px-network-status")).to_contain_text(
         f"and {len(strong)} of {len(data['edges'])} ties"
     )
+    assert drawn(page) == (everyone, len(strong))
     watched.assert_clean()
 
 
