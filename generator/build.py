@@ -150,6 +150,7 @@ def build(
     settings = f"{options!r}\0{project.show(project.seeds)}\0{project.show(project.annotations)}"
     inputs = read_inputs(project.seeds, project.annotations, settings)
     last = read_last_build(project.docs)
+    store = Store(project.cache, project.docs, settings)
     if last is not None and not force and last.still_written(project.docs):
         if last.inputs == inputs.digest:
             log.info("nothing changed since the last build")
@@ -160,12 +161,9 @@ def build(
             )
         if project.seeds.is_dir():
             with bulk_allocation():
-                edit = edit_articles(
-                    Store(project.cache, project.docs, settings), inputs, last.inputs,
-                    project.annotations, project.root, options,
-                )  # fmt: skip
+                edit = edit_articles(store, inputs, last.inputs, project.annotations, project.root, options)
             if edit is not None:
-                return _write_increment(project, edit, settings, list(last.files), started)
+                return _write_increment(project, edit, store, list(last.files), started)
     if project.seeds.is_dir():  # else nothing is written (see stage 6), not even this
         forget_build(project.docs)
     with bulk_allocation():
@@ -175,7 +173,6 @@ def build(
         record_build(project.docs, inputs.digest, len(result.corpus), result.problems, paths)
         started = time.perf_counter()
         found = result.problems[: len(result.problems) - len(result.written.problems)]
-        store = Store(project.cache, project.docs, settings)
         if result.annotations is not None:
             store.save_complete(result.corpus, result.read, inputs, result.annotations, found)
         result.seconds["save"] = time.perf_counter() - started
@@ -183,7 +180,7 @@ def build(
 
 
 def _write_increment(
-    project: Project, edit: Increment, settings: str, files: list[str], started: float
+    project: Project, edit: Increment, store: Store, files: list[str], started: float
 ) -> BuildResult:
     """Write the pages an edit of highlights or titles changed, and remember the build as complete."""
     forget_build(project.docs)
@@ -195,7 +192,7 @@ def _write_increment(
     )
     if result.errors == 0:
         record_build(project.docs, edit.state.inputs.digest, len(edit.corpus), problems, files)
-        Store(project.cache, project.docs, settings).save(edit.state)
+        store.save(edit.state)
     result.seconds["increment"] = time.perf_counter() - started
     return result
 
